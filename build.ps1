@@ -1,0 +1,152 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    The one entry point: builds the PiPlatform module, runs its tests, packages it, runs the demo.
+
+.DESCRIPTION
+    Run it with the pinned pwsh from the repo's tool manifest:
+        dotnet tool restore
+        dotnet pwsh ./build.ps1 -Task Test
+
+    Build    assembles the importable module folder out/PiPlatform/<version>/ (manifest, DLLs, format and
+             types files, and the sandbox under sandbox/).
+    Test     Build, then xunit (client and sandbox, over real HTTP) and Pester 6 (the built module in a
+             fresh pwsh, against sandboxes it starts); ends with one line 'N passed, M failed'.
+    Package  Build, then a .nupkg of the module in out/packages (Publish-PSResource to a local folder).
+    Demo     Build, then start a sandbox and review its pending payments through the pipeline.
+    Clean    removes out/ and every bin/ and obj/.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Clean', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$version = (Import-PowerShellDataFile -Path (Join-Path $root 'PiPlatform.psd1')).ModuleVersion
+$out = Join-Path $root 'out'
+$moduleDir = Join-Path $out "PiPlatform/$version"
+$results = Join-Path $out 'test-results'
+
+function Invoke-Dotnet {
+    # Fail the build on any dotnet failure: $ErrorActionPreference does not cover native commands' exit codes.
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Clean {
+    Remove-Item -Recurse -Force -ErrorAction Ignore -Path $out
+    Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests'), (Join-Path $root 'bench') -Directory -Recurse -Include bin, obj -ErrorAction Ignore |
+        Remove-Item -Recurse -Force
+}
+
+function Invoke-Build {
+    Write-Host "Building PiPlatform $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Dotnet build (Join-Path $root 'PiPowerShell.sln') -c $Configuration --nologo -v quiet
+    Remove-Item -Recurse -Force -ErrorAction Ignore -Path $moduleDir
+    $staging = Join-Path $out "staging/PiPlatform"
+    Remove-Item -Recurse -Force -ErrorAction Ignore -Path $staging
+    Invoke-Dotnet publish (Join-Path $root 'src/PiPlatform') -c $Configuration --no-build --nologo -v quiet -o $staging
+    Invoke-Dotnet publish (Join-Path $root 'src/PiPlatform.Sandbox') -c $Configuration --no-build --nologo -v quiet -o (Join-Path $moduleDir 'sandbox')
+    # The module folder gets the module's DLLs and what Windows PowerShell 5.1 lacks (System.Text.Json and its
+    # closure); on PowerShell 7 the runtime's own copies of those win. No pdb, xml docs or deps.json.
+    Get-ChildItem -Path $staging -Filter '*.dll' | Copy-Item -Destination $moduleDir
+    Copy-Item -Path (Join-Path $staging '*.ps1xml') -Destination $moduleDir
+    Copy-Item -Path (Join-Path $root 'PiPlatform.psd1') -Destination $moduleDir
+    Write-Host "Module: $moduleDir"
+}
+
+function Get-PesterManifest {
+    $project = Join-Path $root 'tests/Pester/Pester.Restore.csproj'
+    Invoke-Dotnet restore $project --nologo -v quiet
+    $pesterVersion = ([xml](Get-Content -Raw $project)).Project.ItemGroup.PackageDownload.Version.Trim('[', ']')
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
+    $manifest
+}
+
+function Get-TrxCount([string] $Path, [string] $Counter) {
+    $counters = ([xml](Get-Content -Raw $Path)).TestRun.ResultSummary.Counters
+    [int] $counters.$Counter
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Remove-Item -Recurse -Force -ErrorAction Ignore -Path $results
+    New-Item -ItemType Directory -Force -Path $results | Out-Null
+
+    Write-Host 'xunit: client and sandbox over real HTTP' -ForegroundColor Cyan
+    $xunitFailedToRun = $false
+    & dotnet test (Join-Path $root 'PiPowerShell.sln') -c $Configuration --no-build --nologo -v quiet `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
+    if ($LASTEXITCODE -ne 0) { $xunitFailedToRun = $true }
+    $trx = @(Get-ChildItem -Path $results -Filter '*.trx' -Recurse)
+    $xPassed = ($trx | ForEach-Object { Get-TrxCount $_.FullName 'passed' } | Measure-Object -Sum).Sum
+    $xFailed = ($trx | ForEach-Object { (Get-TrxCount $_.FullName 'failed') + (Get-TrxCount $_.FullName 'error') } | Measure-Object -Sum).Sum
+    if ($xunitFailedToRun -and $xFailed -eq 0) { $xFailed = 1 } # a test host that crashed reports no failures
+
+    Write-Host 'Pester: the built module in a fresh pwsh' -ForegroundColor Cyan
+    $pester = Get-PesterManifest
+    $summary = Join-Path $results 'pester-summary.json'
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') `
+        -PesterManifest $pester -ModulePath $moduleDir -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
+    $pesterExit = $LASTEXITCODE
+    $pPassed = 0; $pFailed = 1
+    if (Test-Path $summary) {
+        $counts = Get-Content -Raw $summary | ConvertFrom-Json
+        $pPassed = $counts.Passed
+        $pFailed = $counts.Failed
+    }
+    if ($pesterExit -ne 0 -and $pFailed -eq 0) { $pFailed = 1 }
+
+    Write-Host "xunit: $xPassed passed, $xFailed failed; Pester: $pPassed passed, $pFailed failed"
+    $passed = $xPassed + $pPassed
+    $failed = $xFailed + $pFailed
+    Write-Output "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $out 'packages'
+    New-Item -ItemType Directory -Force -Path $packages | Out-Null
+    $repository = "PiPlatformLocal$PID"
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $moduleDir -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+    Get-ChildItem -Path $packages -Filter '*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'examples/Invoke-PaymentReview.ps1') -ModulePath $moduleDir
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+Push-Location $root
+try {
+    switch ($Task) {
+        'Clean' { Invoke-Clean }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Package' { Invoke-Package }
+        'Demo' { Invoke-Demo }
+    }
+}
+finally {
+    Pop-Location
+}

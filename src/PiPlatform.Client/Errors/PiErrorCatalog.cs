@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+
+namespace PiPlatform
+{
+    /// <summary>One error code: what kind it is, what it means, and what to do next.</summary>
+    public sealed class PiErrorInfo
+    {
+        internal PiErrorInfo(string code, PiErrorKind kind, string meaning, string action)
+        {
+            Code = code;
+            Kind = kind;
+            Meaning = meaning;
+            RecommendedAction = action;
+        }
+
+        /// <summary>The API's <c>error</c> code, or one of this module's own (see <see cref="PiErrorCatalog"/>).</summary>
+        public string Code { get; }
+
+        /// <summary>The kind of failure.</summary>
+        public PiErrorKind Kind { get; }
+
+        /// <summary>What the code means, in one sentence.</summary>
+        public string Meaning { get; }
+
+        /// <summary>What to do about it.</summary>
+        public string RecommendedAction { get; }
+    }
+
+    /// <summary>
+    /// Every error code the Pi Platform API and its official SDKs use, plus the few this module adds, in one
+    /// table: each code's kind, meaning and next step. Pi does not publish such a table (pi-platform-docs issue
+    /// 435); this is ours, built from the docs and the SDKs' types.
+    /// </summary>
+    public static class PiErrorCatalog
+    {
+        // Codes this module makes up where the API gives none.
+        internal const string InvalidIdentifier = "invalid_identifier";
+        internal const string UnexpectedResponse = "unexpected_response";
+        internal const string RateLimited = "rate_limited";
+        internal const string NetworkError = "network_error";
+        internal const string TimedOut = "timeout";
+        internal const string NotificationQuotaExceeded = "notification_quota_exceeded";
+        internal const string InvalidNotification = "invalid_notification";
+        internal const string TooManyNotifications = "too_many_notifications";
+
+        private static readonly Dictionary<string, PiErrorInfo> Codes = Build(
+            // Any payment call.
+            ("payment_not_found", PiErrorKind.NotFound, "No payment with this identifier exists for this app.",
+                "Check the identifier, and that you connected with the API key of the app that owns the payment (Testnet and Mainnet apps have different keys)."),
+            // Creating an app-to-user payment.
+            ("ongoing_payment_found", PiErrorKind.Conflict, "The user already has an unfinished app-to-user payment from this app.",
+                "Finish or cancel the existing payment (it is this error's target object) before creating another."),
+            ("user_not_found", PiErrorKind.NotFound, "No user with this uid has authenticated with this app.",
+                "Use the uid from the user's authentication result (Get-PiMe), not their username."),
+            ("missing_scope", PiErrorKind.PermissionDenied, "The user has not granted the scope this operation needs.",
+                "Ask the user to authenticate again with the 'payments' scope."),
+            ("missing_wallet", PiErrorKind.Conflict, "The user has no wallet to pay into.",
+                "Ask the user to create their Pi wallet, then try again."),
+            ("invalid_address", PiErrorKind.InvalidArgument, "The recipient's blockchain address is invalid.",
+                "Check the user's wallet address."),
+            ("altered_amount", PiErrorKind.Conflict, "The amount differs from the one the payment was created with.",
+                "Do not change a payment's amount; create a new payment instead."),
+            ("too_many_payments", PiErrorKind.LimitExceeded, "The app has created too many payments.",
+                "Finish or cancel open payments, and slow down."),
+            ("too_many_cancelled_payments", PiErrorKind.LimitExceeded, "The app has cancelled too many payments.",
+                "Investigate why payments are cancelled before creating more."),
+            ("feature_not_available", PiErrorKind.PermissionDenied, "App-to-user payments are not available to this app.",
+                "Check the app's settings in the Pi Developer Portal."),
+            ("invalid_amount", PiErrorKind.InvalidArgument, "The amount is not a valid Pi amount.",
+                "Pass a positive amount with at most 7 decimal places."),
+            ("invalid_arguments", PiErrorKind.InvalidArgument, "The request is missing a field or has an invalid one.",
+                "Pass -UserUid, -Amount and -Memo."),
+            ("invalid_metadata", PiErrorKind.InvalidArgument, "The metadata is not a JSON object.",
+                "Pass -Metadata as a hashtable or an object."),
+            ("unknown_error", PiErrorKind.ServerError, "Pi reported an unknown error.",
+                "Read the payment back with Get-PiPayment before trying again."),
+            // Completing.
+            ("already_completed", PiErrorKind.Conflict, "The payment is already completed.",
+                "Nothing to do if it was completed with this txid; otherwise check which transaction belongs to this payment."),
+            ("cancelled_payment", PiErrorKind.Conflict, "The payment was cancelled.",
+                "A cancelled payment cannot be approved or completed; the user must start a new one."),
+            ("missing_param", PiErrorKind.InvalidArgument, "A required parameter is missing.",
+                "Pass every required parameter."),
+            ("missing_txid", PiErrorKind.InvalidArgument, "No transaction id was given.",
+                "Pass -TxId, or pipe a payment that has a transaction."),
+            ("not_verified", PiErrorKind.Conflict, "Pi has not verified the payment's blockchain transaction yet.",
+                "Wait until the payment's State is ReadyToComplete, then complete it."),
+            ("txid_mismatch", PiErrorKind.Conflict, "The txid does not match the payment's blockchain transaction.",
+                "Pass the txid from the payment's Transaction.TxId."),
+            ("verification_failed", PiErrorKind.Conflict, "Pi could not verify the transaction against the payment.",
+                "Check the transaction on the blockchain; the error's VerificationError says what did not match."),
+            // Approving (not documented by Pi; these are the codes the sandbox and the lifecycle use).
+            ("already_approved", PiErrorKind.Conflict, "The payment is already approved.",
+                "Nothing to do."),
+            ("not_approved", PiErrorKind.Conflict, "The payment has not been approved yet.",
+                "Approve it first with Approve-PiPayment."),
+            // Cancelling.
+            ("forbidden", PiErrorKind.PermissionDenied, "This app may not change this payment.",
+                "Use the API key of the app that owns the payment."),
+            ("payment_tx_present", PiErrorKind.Conflict, "The payment already has a blockchain transaction, so it is too late to cancel it.",
+                "Complete it instead with Complete-PiPayment."),
+            // Authentication.
+            ("unauthorized", PiErrorKind.Authentication, "Pi refused the API key.",
+                "Check the key in the Pi Developer Portal and connect again with Connect-PiPlatform."),
+            ("invalid_token", PiErrorKind.Authentication, "The access token is invalid or expired.",
+                "Have the user authenticate again (Pi.authenticate in the client SDK) and use the new token."),
+            // Ads.
+            ("ad_not_found", PiErrorKind.NotFound, "No rewarded ad with this id exists for this app.",
+                "Use the adId the client SDK's showAd returned."),
+            // This module's own codes.
+            (InvalidIdentifier, PiErrorKind.InvalidArgument, "The identifier is not valid.",
+                "Pass the identifier exactly as Pi gave it: no slashes, spaces, control characters or '..'."),
+            (UnexpectedResponse, PiErrorKind.ServerError, "The server did not answer with the Pi Platform API's JSON.",
+                "A proxy or outage is likely; check the base URI, then try again later. Read payments back before repeating a change."),
+            (RateLimited, PiErrorKind.LimitExceeded, "Pi is rate limiting this app.",
+                "Wait for the time the error's RetryAfter says, then try again with fewer requests at once."),
+            (NetworkError, PiErrorKind.Network, "The request did not reach Pi, or its answer was lost.",
+                "Check the network and the base URI. Read payments back with Get-PiPayment before repeating a change."),
+            (TimedOut, PiErrorKind.Timeout, "Pi did not answer within the connection's timeout.",
+                "Try again, or connect with a larger -TimeoutSec. Read payments back before repeating a change."),
+            (NotificationQuotaExceeded, PiErrorKind.LimitExceeded, "The user has had the most notifications this app may send them (48 in 24 hours).",
+                "Send to this user again later."),
+            (InvalidNotification, PiErrorKind.InvalidArgument, "Pi refused the notification batch as invalid.",
+                "Every notification needs UserUid, Title, Body and a Subroute starting with '/'."),
+            (TooManyNotifications, PiErrorKind.InvalidArgument, "Pi refused the batch as too large.",
+                "Send at most 256 notifications per request."));
+
+        /// <summary>Looks a code up; null if it is not one we know.</summary>
+        public static PiErrorInfo? Find(string? code) =>
+            code != null && Codes.TryGetValue(code, out PiErrorInfo? info) ? info : null;
+
+        /// <summary>Every known code.</summary>
+        public static IEnumerable<PiErrorInfo> All => Codes.Values;
+
+        /// <summary>The kind an HTTP status implies when the code says nothing better.</summary>
+        public static PiErrorKind KindOfStatus(int status) => status switch
+        {
+            400 or 422 => PiErrorKind.InvalidArgument,
+            401 => PiErrorKind.Authentication,
+            403 => PiErrorKind.PermissionDenied,
+            404 => PiErrorKind.NotFound,
+            409 => PiErrorKind.Conflict,
+            429 => PiErrorKind.LimitExceeded,
+            >= 500 => PiErrorKind.ServerError,
+            _ => PiErrorKind.Unknown,
+        };
+
+        internal static PiErrorInfo Get(string code) => Codes[code];
+
+        private static Dictionary<string, PiErrorInfo> Build(params (string Code, PiErrorKind Kind, string Meaning, string Action)[] rows)
+        {
+            var table = new Dictionary<string, PiErrorInfo>(System.StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                table.Add(row.Code, new PiErrorInfo(row.Code, row.Kind, row.Meaning, row.Action));
+            }
+            return table;
+        }
+    }
+}

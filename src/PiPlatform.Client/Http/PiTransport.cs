@@ -1,0 +1,245 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PiPlatform.Json;
+
+namespace PiPlatform.Http
+{
+    /// <summary>
+    /// The one place every request goes through: the auth header, the timeout, 429 handling, logging and
+    /// the mapping of failed answers to exceptions. Retries and rate limiting will live here too.
+    /// One per connection; it owns the connection's single HttpClient.
+    /// </summary>
+    internal sealed class PiTransport : IDisposable
+    {
+        private const int SnippetLength = 200;
+        private readonly HttpClient _http;
+        private readonly SecureString? _apiKey;
+        private readonly PiClientOptions _options;
+
+        public PiTransport(PiClientOptions options)
+        {
+            _options = options;
+            BaseUri = options.BaseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal)
+                ? options.BaseUri
+                : new Uri(options.BaseUri.AbsoluteUri + "/");
+            _apiKey = options.ApiKey?.Copy();
+            _apiKey?.MakeReadOnly();
+            // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+            // The timeout is ours, per request, so that a user's cancel and a timeout can be told apart.
+            _http = new HttpClient(handler) { BaseAddress = BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        public Uri BaseUri { get; }
+
+        public TimeSpan Timeout => _options.Timeout;
+
+        public bool HasApiKey => _apiKey != null && _apiKey.Length > 0;
+
+        /// <summary>Sends the request and reads a successful answer's JSON; a failed answer throws.</summary>
+        public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, CancellationToken cancel)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Answer answer = await SendOnceAsync(request, log, cancel).ConfigureAwait(false);
+                if (answer.Status == 429 && attempt <= _options.MaxRateLimitRetries &&
+                    (answer.RetryAfter ?? TimeSpan.Zero) <= _options.MaxRetryAfter)
+                {
+                    TimeSpan wait = answer.RetryAfter ?? TimeSpan.FromSeconds(attempt);
+                    log.Verbose($"Pi is rate limiting: waiting {wait.TotalSeconds:0.#} s before retry {attempt} of {_options.MaxRateLimitRetries}.");
+                    await Task.Delay(wait, cancel).ConfigureAwait(false);
+                    continue;
+                }
+                if (answer.Status >= 200 && answer.Status < 300)
+                {
+                    JsonDocument? doc = TryParse(answer);
+                    if (doc == null)
+                    {
+                        throw PiApiException.Create(Unexpected(request, answer));
+                    }
+                    using (doc)
+                    {
+                        try
+                        {
+                            return read(doc.RootElement);
+                        }
+                        catch (Exception e) when (e is FormatException || e is InvalidOperationException)
+                        {
+                            throw PiApiException.Create(Unexpected(request, answer));
+                        }
+                    }
+                }
+                throw PiApiException.Create(ReadError(request, answer));
+            }
+        }
+
+        private async Task<Answer> SendOnceAsync(PiRequest request, IPiLog log, CancellationToken cancel)
+        {
+            using var message = new HttpRequestMessage(request.Method, request.Path);
+            message.Headers.Authorization = request.BearerToken != null
+                ? new AuthenticationHeaderValue("Bearer", Reveal(request.BearerToken))
+                : _apiKey != null ? new AuthenticationHeaderValue("Key", Reveal(_apiKey)) : null;
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            string what = $"{request.Method} /{request.Path}";
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(_options.Timeout);
+            Stopwatch clock = Stopwatch.StartNew();
+            try
+            {
+                using HttpResponseMessage response = await _http
+                    .SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                log.Verbose($"{what} -> {status} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms)");
+                log.Debug($"{what}: {body.Length} bytes of {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
+                return new Answer(status, body, response.Content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                log.Verbose($"{what} -> no answer within {_options.Timeout.TotalSeconds:0.#} s");
+                throw new PiTransportException(PiErrorCatalog.TimedOut, request.Method.Method, "/" + request.Path,
+                    $"{PiErrorCatalog.Get(PiErrorCatalog.TimedOut).Meaning} ({request.Method} /{request.Path} after {_options.Timeout.TotalSeconds:0.#} s)", null);
+            }
+            catch (HttpRequestException e)
+            {
+                log.Verbose($"{what} -> failed: {e.Message}");
+                throw new PiTransportException(PiErrorCatalog.NetworkError, request.Method.Method, "/" + request.Path,
+                    $"{PiErrorCatalog.Get(PiErrorCatalog.NetworkError).Meaning} ({request.Method} /{request.Path}: {e.GetBaseException().Message})", e);
+            }
+        }
+
+        private static PiApiError ReadError(PiRequest request, Answer answer)
+        {
+            using JsonDocument? doc = TryParse(answer);
+            if (doc == null || doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Unexpected(request, answer);
+            }
+            JsonElement root = doc.RootElement;
+            string? error = WireReader.String(root, "error");
+            string? message = WireReader.String(root, "error_message", "message");
+            // Some endpoints (notifications) put a sentence in "error" and no code: keep it as the message.
+            bool errorIsSentence = error != null && error.IndexOf(' ') >= 0;
+            JsonElement payment = WireReader.Find(root, "payment");
+            return new PiApiError
+            {
+                Method = request.Method.Method,
+                Path = "/" + request.Path,
+                StatusCode = answer.Status,
+                Code = error != null && !errorIsSentence ? error : answer.Status == 429 ? PiErrorCatalog.RateLimited : $"http_{answer.Status}",
+                ApiMessage = message ?? (errorIsSentence ? error : null),
+                Payment = payment.ValueKind == JsonValueKind.Object ? TryReadPayment(payment) : null,
+                VerificationError = WireReader.String(root, "verification_error"),
+                RetryAfter = answer.RetryAfter,
+                ContentType = answer.ContentType,
+            };
+        }
+
+        private static Payment? TryReadPayment(JsonElement e)
+        {
+            try { return WireReader.ReadPayment(e); }
+            catch (FormatException) { return null; }
+        }
+
+        private static PiApiError Unexpected(PiRequest request, Answer answer) => new PiApiError
+        {
+            Method = request.Method.Method,
+            Path = "/" + request.Path,
+            StatusCode = answer.Status,
+            Code = answer.Status == 429 ? PiErrorCatalog.RateLimited : PiErrorCatalog.UnexpectedResponse,
+            RetryAfter = answer.RetryAfter,
+            ContentType = answer.ContentType,
+            BodySnippet = Snippet(answer.Body),
+        };
+
+        private static JsonDocument? TryParse(Answer answer)
+        {
+            if (answer.Body.Length == 0 || (answer.ContentType != null && answer.ContentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0))
+            {
+                return null;
+            }
+            try { return JsonDocument.Parse(answer.Body); }
+            catch (JsonException) { return null; }
+        }
+
+        private static string Snippet(byte[] body)
+        {
+            string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 4));
+            var shown = new StringBuilder();
+            foreach (char c in text)
+            {
+                if (shown.Length >= SnippetLength) break;
+                shown.Append(char.IsControl(c) ? ' ' : c);
+            }
+            return shown.ToString().Trim();
+        }
+
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            RetryConditionHeaderValue? retry = response.Headers.RetryAfter;
+            if (retry?.Delta is TimeSpan delta) return delta;
+            if (retry?.Date is DateTimeOffset date)
+            {
+                TimeSpan wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+            return null;
+        }
+
+        // The secret exists as a plain string only while the header is built.
+        private static string Reveal(SecureString secret)
+        {
+            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                return Marshal.PtrToStringUni(plain, secret.Length);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(plain);
+            }
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _apiKey?.Dispose();
+        }
+
+        private readonly struct Answer
+        {
+            public Answer(int status, byte[] body, string? contentType, TimeSpan? retryAfter)
+            {
+                Status = status;
+                Body = body;
+                ContentType = contentType;
+                RetryAfter = retryAfter;
+            }
+
+            public int Status { get; }
+            public byte[] Body { get; }
+            public string? ContentType { get; }
+            public TimeSpan? RetryAfter { get; }
+        }
+    }
+}

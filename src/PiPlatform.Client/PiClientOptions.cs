@@ -1,0 +1,33 @@
+using System;
+using System.Security;
+
+namespace PiPlatform
+{
+    /// <summary>How a <see cref="PiClient"/> reaches the API. Immutable: a client copies what it needs once.</summary>
+    public sealed class PiClientOptions
+    {
+        /// <summary>The real API.</summary>
+        public static readonly Uri DefaultBaseUri = new Uri("https://api.minepi.com/");
+
+        /// <summary>The official SDKs' timeout.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
+        /// <summary>The API's base URI (paths under <c>/v2</c> are added to it).</summary>
+        public Uri BaseUri { get; init; } = DefaultBaseUri;
+
+        /// <summary>The app's server API key. Kept as a SecureString until a request header is built.</summary>
+        public SecureString? ApiKey { get; init; }
+
+        /// <summary>How long one request may take, answer included.</summary>
+        public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+        /// <summary>The User-Agent to send; the cmdlet layer names the module and PowerShell versions.</summary>
+        public string UserAgent { get; init; } = "PiPlatform.Client";
+
+        /// <summary>How often a 429 answer is waited out and retried before it becomes an error.</summary>
+        public int MaxRateLimitRetries { get; init; } = 3;
+
+        /// <summary>The longest Retry-After the client will wait; a longer one becomes an error at once.</summary>
+        public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PiPlatform.Sandbox;
+
+/// <summary>Parses the sandbox's few options; no dependency for this, the grammar is tiny.</summary>
+internal static class CommandLine
+{
+    public const string Usage =
+        "Usage: PiPlatform.Sandbox [--port N] [--seed N] [--api-key K] [--network \"Pi Testnet\"|\"Pi Network\"] [--parent-pid N]\n"
+        + "  --port N        loopback port, 0 = any free port (default 31415)\n"
+        + "  --seed N        how many user-to-app payments to seed (default 14: two per lifecycle state)\n"
+        + "  --api-key K     the server API key to accept (default pi-sandbox-key)\n"
+        + "  --network NAME  network written on payments (default \"Pi Testnet\")\n"
+        + "  --parent-pid N  exit when that process exits";
+
+    /// <summary>The options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was asked.</summary>
+    public static SandboxOptions? Parse(IReadOnlyList<string> args, out string? error, out bool help)
+    {
+        error = null;
+        help = false;
+        var options = new SandboxOptions();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            if (name is "-h" or "--help" or "-?")
+            {
+                help = true;
+                return options;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                error = name.StartsWith("--", StringComparison.Ordinal) ? $"Option '{name}' needs a value." : $"Unexpected argument '{name}'.";
+                return null;
+            }
+
+            string value = args[++i];
+            switch (name)
+            {
+                case "--port" when TryInt(value, 0, 65535, out int port):
+                    options = With(options, port: port);
+                    break;
+                case "--seed" when TryInt(value, 0, 100_000, out int seed):
+                    options = With(options, seed: seed);
+                    break;
+                case "--api-key" when !string.IsNullOrWhiteSpace(value):
+                    options = With(options, apiKey: value);
+                    break;
+                case "--network" when value is "Pi Testnet" or "Pi Network":
+                    options = With(options, network: value);
+                    break;
+                case "--parent-pid" when TryInt(value, 1, int.MaxValue, out int pid):
+                    options = With(options, parentPid: pid);
+                    break;
+                case "--port" or "--seed" or "--api-key" or "--network" or "--parent-pid":
+                    error = $"Invalid value '{value}' for {name}.";
+                    return null;
+                default:
+                    error = $"Unknown option '{name}'.";
+                    return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static bool TryInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    // SandboxOptions is init-only (immutable once built), so each option makes a new instance.
+    private static SandboxOptions With(SandboxOptions o, int? port = null, int? seed = null, string? apiKey = null,
+        string? network = null, int? parentPid = null) => new()
+        {
+            Port = port ?? o.Port,
+            Seed = seed ?? o.Seed,
+            ApiKey = apiKey ?? o.ApiKey,
+            Network = network ?? o.Network,
+            ParentProcessId = parentPid ?? o.ParentProcessId,
+        };
+}

@@ -1,0 +1,132 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PiPlatform.Sandbox.Json;
+using PiPlatform.Sandbox.Store;
+
+namespace PiPlatform.Sandbox.Endpoints;
+
+/// <summary>/sandbox/ endpoints that are a test's eyes and hands: reset, stats, config, faults, notifications.</summary>
+internal static class ControlEndpoints
+{
+    public const int MaxSeed = 100_000;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/sandbox/reset", ResetAsync);
+
+        app.MapGet("/sandbox/stats", (SandboxState state) =>
+        {
+            var (total, byRoute) = state.Requests.Snapshot();
+            var changes = state.Payments.Changes();
+            return SandboxJson.Ok(new StatsDto(new RequestStatsDto(total, byRoute), new ChangeStatsDto(changes.Total, changes.ByPayment)));
+        });
+
+        app.MapGet("/sandbox/config", (SandboxState state) => SandboxJson.Ok(state.Config.Current));
+        app.MapPost("/sandbox/config", UpdateConfigAsync);
+
+        app.MapGet("/sandbox/faults", (SandboxState state) => PendingFaults(state));
+        app.MapPost("/sandbox/faults", AddFaultAsync);
+        app.MapDelete("/sandbox/faults", (SandboxState state) =>
+        {
+            state.Faults.Clear();
+            return PendingFaults(state);
+        });
+
+        app.MapGet("/sandbox/notifications", (SandboxState state) =>
+            SandboxJson.Ok(new { notifications = state.Notifications.All() }));
+    }
+
+    private static async Task<IResult> ResetAsync(HttpRequest request, SandboxState state)
+    {
+        var body = await RequestJson.ReadAsync(request);
+        int? seed = null;
+        if (body.Kind == BodyKind.Invalid)
+        {
+            return ApiErrors.InvalidArguments("The body must be empty or {\"seed\": N}.").ToResult();
+        }
+
+        if (body.Kind == BodyKind.Object && RequestJson.TryGetProperty(body.Root, "seed", out var given))
+        {
+            if (!RequestJson.TryGetInt(given, out int n) || n < 0 || n > MaxSeed)
+            {
+                return ApiErrors.InvalidArguments($"\"seed\" must be an integer from 0 to {MaxSeed}.").ToResult();
+            }
+
+            seed = n;
+        }
+
+        return SandboxJson.Ok(new { payments = state.Reset(seed) });
+    }
+
+    /// <summary>Body {"repeat_approve"?: "error"|"ok", "notification_quota"?: N}; keys not given stay as they are.</summary>
+    private static async Task<IResult> UpdateConfigAsync(HttpRequest request, SandboxState state)
+    {
+        var body = await RequestJson.ReadAsync(request);
+        if (body.Kind != BodyKind.Object)
+        {
+            return ApiErrors.InvalidArguments("The body must be a JSON object.").ToResult();
+        }
+
+        string? repeatApprove = null;
+        if (RequestJson.TryGetProperty(body.Root, "repeat_approve", out _))
+        {
+            repeatApprove = RequestJson.GetString(body.Root, "repeat_approve");
+            if (repeatApprove is not (SandboxConfig.RepeatApproveError or SandboxConfig.RepeatApproveOk))
+            {
+                return ApiErrors.InvalidArguments("\"repeat_approve\" must be \"error\" or \"ok\".").ToResult();
+            }
+        }
+
+        int? quota = null;
+        if (RequestJson.TryGetProperty(body.Root, "notification_quota", out var q))
+        {
+            if (!RequestJson.TryGetInt(q, out int n) || n < 0)
+            {
+                return ApiErrors.InvalidArguments("\"notification_quota\" must be a non-negative integer.").ToResult();
+            }
+
+            quota = n;
+        }
+
+        return SandboxJson.Ok(state.Config.Update(repeatApprove, quota));
+    }
+
+    private static async Task<IResult> AddFaultAsync(HttpRequest request, SandboxState state)
+    {
+        var body = await RequestJson.ReadAsync(request);
+        if (body.Kind != BodyKind.Object)
+        {
+            return ApiErrors.InvalidArguments("The body must be a JSON object with at least \"status\".").ToResult();
+        }
+
+        var root = body.Root;
+        if (!root.TryGetProperty("status", out var s) || !RequestJson.TryGetInt(s, out int status) || status is < 100 or > 599)
+        {
+            return ApiErrors.InvalidArguments("\"status\" must be an HTTP status code (100-599).").ToResult();
+        }
+
+        int count = 1;
+        if (RequestJson.TryGetProperty(root, "count", out var c) && (!RequestJson.TryGetInt(c, out count) || count < 1))
+        {
+            return ApiErrors.InvalidArguments("\"count\" must be a positive integer.").ToResult();
+        }
+
+        bool afterProcessing = RequestJson.TryGetProperty(root, "after_processing", out var a) && a.ValueKind == JsonValueKind.True;
+        var fault = new Fault(status, count,
+            RequestJson.GetString(root, "path_contains"),
+            RequestJson.GetString(root, "method"),
+            RequestJson.GetString(root, "content_type"),
+            RequestJson.GetString(root, "body") ?? string.Empty,
+            RequestJson.GetString(root, "retry_after"),
+            afterProcessing);
+        state.Faults.Add(fault);
+        return PendingFaults(state);
+    }
+
+    private static IResult PendingFaults(SandboxState state) =>
+        SandboxJson.Ok(new { faults = state.Faults.Pending().Select(f => f.Fault with { Count = f.Remaining }).ToList() });
+}

@@ -1,0 +1,115 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using PiPlatform.Sandbox.Json;
+using PiPlatform.Sandbox.Store;
+
+namespace PiPlatform.Sandbox.Endpoints;
+
+/// <summary>
+/// The request pipeline: routing, then one middleware that counts /v2 requests by route template and
+/// injects queued faults, then the endpoints.
+/// </summary>
+internal static class SandboxPipeline
+{
+    private const string FallbackPattern = "{**path}";
+    private const string NoRoute = "(no route)";
+
+    public static void Configure(WebApplication app, SandboxState state)
+    {
+        // Routing first, so the middleware below knows the matched route template.
+        app.UseRouting();
+        app.Use(next => context => HandleAsync(context, next, state));
+
+        PlatformEndpoints.MapMe(app);
+        var keyed = app.MapGroup(string.Empty).AddEndpointFilter(Auth.RequireApiKey);
+        PaymentEndpoints.Map(keyed);
+        PlatformEndpoints.MapKeyed(keyed);
+        SandboxEndpoints.Map(app);
+        ControlEndpoints.Map(app);
+
+        // Unknown paths answer in the API's error format rather than an empty 404.
+        // ("{**path}" rather than MapFallback's default, which skips paths that look like file names.)
+        app.MapFallback(FallbackPattern, (HttpRequest request) => ApiErrors.RouteNotFound(request.Method, request.Path).ToResult());
+    }
+
+    private static async Task HandleAsync(HttpContext context, RequestDelegate next, SandboxState state)
+    {
+        var request = context.Request;
+        bool isApi = request.Path.StartsWithSegments("/v2", StringComparison.OrdinalIgnoreCase);
+        Fault? fault = null;
+        if (isApi)
+        {
+            state.Requests.Count(request.Method + " " + RouteTemplate(context));
+            fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+        }
+
+        try
+        {
+            if (fault is null)
+            {
+                await next(context);
+            }
+            else if (fault.AfterProcessing)
+            {
+                await ProcessAndDiscardAsync(context, next);
+                await WriteFaultAsync(context, fault);
+            }
+            else
+            {
+                await WriteFaultAsync(context, fault);
+            }
+        }
+        catch (Exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.Clear();
+            await ApiErrors.Unknown().ToResult().ExecuteAsync(context);
+        }
+    }
+
+    private static string RouteTemplate(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } && raw != FallbackPattern ? raw : NoRoute;
+
+    /// <summary>A lost response: the request is fully processed (state changes happen), its answer dropped.</summary>
+    private static async Task ProcessAndDiscardAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Features.Get<IHttpResponseBodyFeature>();
+        await using var sink = new MemoryStream();
+        context.Response.Body = sink;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(original);
+        }
+
+        context.Response.Clear();
+    }
+
+    private static async Task WriteFaultAsync(HttpContext context, Fault fault)
+    {
+        var response = context.Response;
+        response.StatusCode = fault.Status;
+        if (fault.RetryAfter is not null)
+        {
+            response.Headers.RetryAfter = fault.RetryAfter;
+        }
+
+        // A body without a content type is taken for JSON; an empty body gets no content type at all.
+        if (fault.ContentType is not null || fault.Body.Length > 0)
+        {
+            response.ContentType = fault.ContentType ?? SandboxJson.ContentType;
+        }
+
+        if (fault.Body.Length > 0)
+        {
+            await response.WriteAsync(fault.Body, context.RequestAborted);
+        }
+    }
+}

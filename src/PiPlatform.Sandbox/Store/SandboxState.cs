@@ -1,0 +1,40 @@
+using System;
+
+namespace PiPlatform.Sandbox.Store;
+
+/// <summary>Everything one sandbox instance holds in memory; one instance per <see cref="SandboxHost"/>.</summary>
+internal sealed class SandboxState
+{
+    public SandboxState(SandboxOptions options, TimeProvider time)
+    {
+        Options = options;
+        StartedAt = time.GetUtcNow();
+        Payments = new PaymentStore(options.Seed, options.Network);
+        Notifications = new NotificationStore(time);
+    }
+
+    public SandboxOptions Options { get; }
+
+    /// <summary>Token lifetimes are relative to this, so /v2/me answers the same all session long.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    public PaymentStore Payments { get; }
+
+    public NotificationStore Notifications { get; }
+
+    public RequestStats Requests { get; } = new();
+
+    public FaultQueue Faults { get; } = new();
+
+    public SandboxConfig Config { get; } = new();
+
+    /// <summary>Back to the freshly seeded state, with config, faults, stats and quotas cleared.</summary>
+    public int Reset(int? seed)
+    {
+        Faults.Clear();
+        Config.Clear();
+        Requests.Clear();
+        Notifications.Clear();
+        return Payments.Reset(seed ?? Options.Seed);
+    }
+}

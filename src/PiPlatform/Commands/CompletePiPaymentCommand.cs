@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PiPlatform.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Completes payments with their blockchain txid (POST /v2/payments/{id}/complete).</para>
+    /// <para type="description">The txid is -TxId, or a piped payment's TxId (its Transaction.TxId); for a bare id without
+    /// -TxId the payment is read first and its transaction's txid used. Idempotent: a payment already completed with the
+    /// same txid is emitted with a verbose line; with a different txid it is an error. Supports -WhatIf and -Confirm.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Complete, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Payment))]
+    public sealed class CompletePiPaymentCommand : PaymentChangeCommand
+    {
+        /// <summary>The blockchain transaction id; default: the payment's own transaction's.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("TransactionId")]
+        public string? TxId { get; set; }
+
+        /// <inheritdoc />
+        protected override string Action => "Complete payment";
+
+        // The txid for the payment in hand: -TxId, or the one read from the payment.
+        private string _txid = "";
+
+        /// <inheritdoc />
+        protected override string? Prepare(string paymentId)
+        {
+            if (!string.IsNullOrEmpty(TxId))
+            {
+                _txid = TxId!;
+                return $"{Action} with txid {_txid}";
+            }
+            Payment current;
+            try
+            {
+                current = Call((client, cancel) => client.GetPaymentAsync(paymentId, cancel));
+            }
+            catch (PiException error)
+            {
+                WriteItemError(error, paymentId);
+                return null;
+            }
+            if (string.IsNullOrEmpty(current.TxId))
+            {
+                WriteError(ErrorFactory.MissingTxid(paymentId));
+                return null;
+            }
+            _txid = current.TxId!;
+            WriteVerbose($"Payment {paymentId}: using its transaction's txid {_txid}.");
+            return $"{Action} with txid {_txid}";
+        }
+
+        /// <inheritdoc />
+        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, CancellationToken cancel) =>
+            client.CompletePaymentAsync(paymentId, _txid, cancel);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Management.Automation;
+
+namespace PiPlatform.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets payments by id, or the app's incomplete app-to-user payments.</para>
+    /// <para type="description">Ids come from -PaymentId or the pipeline, by value or by a property named PaymentId,
+    /// Identifier or Id, so Import-Csv ids.csv | Get-PiPayment works. A missing payment is that id's error; the rest go on.
+    /// -Incomplete lists GET /v2/payments/incomplete_server_payments.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PiPayment", DefaultParameterSetName = ByIdSet)]
+    [OutputType(typeof(Payment))]
+    public sealed class GetPiPaymentCommand : PiApiCmdlet
+    {
+        private const string ByIdSet = "ById";
+        private const string IncompleteSet = "Incomplete";
+
+        /// <summary>The payment identifiers.</summary>
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Identifier", "Id")]
+        [AllowEmptyString]
+        public string[] PaymentId { get; set; } = new string[0];
+
+        /// <summary>Lists the app's incomplete server (app-to-user) payments instead.</summary>
+        [Parameter(ParameterSetName = IncompleteSet, Mandatory = true)]
+        public SwitchParameter Incomplete { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (Incomplete) return;
+            foreach (string id in PaymentId)
+            {
+                CallAndWrite(id, (client, cancel) => client.GetPaymentAsync(id, cancel));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (Incomplete)
+            {
+                CallAndWrite("incomplete_server_payments", (client, cancel) => client.GetIncompleteServerPaymentsAsync(cancel));
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+
+namespace PiPlatform.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates app-to-user payments (POST /v2/payments).</para>
+    /// <para type="description">Creates a payment from the app to a user; its blockchain transaction is signed and submitted
+    /// separately. Parameters bind by property name, so Import-Csv payouts.csv | New-PiPayment works. If the user already has
+    /// an unfinished app-to-user payment, the error (ongoing_payment_found) carries that payment as its TargetObject, so a
+    /// script can finish or cancel it. ConfirmImpact is High: pass -Confirm:$false in scripts.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(Payment))]
+    public sealed class NewPiPaymentCommand : PiApiCmdlet
+    {
+        /// <summary>The recipient's app-specific uid.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "user_uid")]
+        [ValidateNotNullOrEmpty]
+        public string UserUid { get; set; } = "";
+
+        /// <summary>The amount in Pi: positive, at most 7 decimal places.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        public decimal Amount { get; set; }
+
+        /// <summary>The text shown to the user.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Memo { get; set; } = "";
+
+        /// <summary>The app's own data: a hashtable, an object, or a JSON object string.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? Metadata { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            IDictionary? metadata;
+            try
+            {
+                metadata = ReadMetadata(Metadata);
+            }
+            catch (ArgumentException error)
+            {
+                WriteError(ErrorFactory.InvalidMetadata(error.Message));
+                return;
+            }
+            if (!ShouldProcess($"user {UserUid}", $"Create app-to-user payment of {Amount} Pi"))
+            {
+                return;
+            }
+            var request = new PaymentRequest { UserUid = UserUid, Amount = Amount, Memo = Memo, Metadata = metadata };
+            try
+            {
+                WriteObject(Call((client, cancel) => client.CreatePaymentAsync(request, cancel)));
+            }
+            catch (PiException error)
+            {
+                // The existing payment is what a script needs to decide what to do: make it the target.
+                WriteItemError(error, error is PiApiException { Payment: { } existing } ? existing : (object)UserUid);
+            }
+        }
+
+        private static IDictionary? ReadMetadata(object? value)
+        {
+            object? plain = value is string json ? PiJson.ParseObject(json) : PowerShellValues.ToPlain(value);
+            return plain switch
+            {
+                null => null,
+                IDictionary map => map,
+                _ => throw new ArgumentException("it is not a hashtable, an object, or a JSON object string."),
+            };
+        }
+    }
+}

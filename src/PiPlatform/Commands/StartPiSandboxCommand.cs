@@ -1,0 +1,108 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace PiPlatform.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Starts the local Pi Platform API sandbox that ships with the module.</para>
+    /// <para type="description">Starts the sandbox server on 127.0.0.1 (a free port by default) with seeded payments in every
+    /// state and demo users, and returns it once it listens. Use it in your own Pester tests: start it in BeforeAll, connect with
+    /// Connect-PiPlatform -Sandbox $sandbox.BaseUri, stop it in AfterAll. It exits by itself when this PowerShell process does.
+    /// Needs the .NET 10 runtime with ASP.NET Core.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "PiSandbox")]
+    [OutputType(typeof(SandboxServer))]
+    public sealed class StartPiSandboxCommand : PiCmdlet
+    {
+        private static readonly Regex ListeningLine = new Regex(@"listening on (\S+)", RegexOptions.IgnoreCase);
+
+        /// <summary>The port; 0 (the default) picks a free one. The sandbox's own default is 31415.</summary>
+        [Parameter(Position = 0)]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>How many payments to seed, spread over every state.</summary>
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public int Seed { get; set; } = 14;
+
+        /// <summary>The network the sandbox's payments are on.</summary>
+        [Parameter]
+        [ValidateSet("Pi Testnet", "Pi Network")]
+        public string Network { get; set; } = "Pi Testnet";
+
+        /// <summary>The sandbox's PiPlatform.Sandbox.dll; default: the one in the module's 'sandbox' folder.</summary>
+        [Parameter]
+        public string? Path { get; set; }
+
+        /// <summary>Seconds to wait for the sandbox to listen.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int StartTimeoutSec { get; set; } = 60;
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            string dll = Path != null ? GetUnresolvedProviderPathFromPSPath(Path) : DefaultPath();
+            if (!File.Exists(dll)) ThrowTerminatingError(ErrorFactory.SandboxNotFound(dll));
+            var start = new ProcessStartInfo(DotnetHost())
+            {
+                Arguments = $"\"{dll}\" --port {Port} --seed {Seed} --network \"{Network}\" --parent-pid {Process.GetCurrentProcess().Id}",
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                CreateNoWindow = true,
+            };
+            Process process;
+            try
+            {
+                process = Process.Start(start) ?? throw new Win32Exception("Process.Start returned nothing.");
+            }
+            catch (Win32Exception error)
+            {
+                ThrowTerminatingError(ErrorFactory.SandboxFailed(error.Message, start.FileName));
+                return;
+            }
+            Task<string> errors = process.StandardError.ReadToEndAsync();
+            Task<string?> firstLine = process.StandardOutput.ReadLineAsync();
+            bool listening = firstLine.Wait(TimeSpan.FromSeconds(StartTimeoutSec));
+            Match match = ListeningLine.Match(listening ? firstLine.Result ?? "" : "");
+            if (!match.Success)
+            {
+                if (!process.HasExited) process.Kill();
+                process.WaitForExit(5000);
+                string detail = errors.Wait(2000) && errors.Result.Length > 0 ? errors.Result.Trim() : $"no 'listening on' line within {StartTimeoutSec} s";
+                ThrowTerminatingError(ErrorFactory.SandboxFailed(detail, dll));
+            }
+            // Keep reading what it prints so that a full pipe never blocks it.
+            _ = process.StandardOutput.ReadToEndAsync();
+            var server = new SandboxServer(process, new Uri(match.Groups[1].Value), Seed);
+            WriteVerbose($"Sandbox {server.ProcessId} listening on {server.BaseUri}.");
+            WriteObject(server);
+        }
+
+        private string DefaultPath()
+        {
+            string moduleBase = MyInvocation.MyCommand.Module?.ModuleBase
+                ?? System.IO.Path.GetDirectoryName(typeof(StartPiSandboxCommand).Assembly.Location) ?? ".";
+            return System.IO.Path.Combine(moduleBase, "sandbox", "PiPlatform.Sandbox.dll");
+        }
+
+        // The dotnet host that runs this pwsh if it is one (dotnet tool), else DOTNET_HOST_PATH, else dotnet on PATH.
+        private static string DotnetHost()
+        {
+            string? current = Process.GetCurrentProcess().MainModule?.FileName;
+            if (current != null && System.IO.Path.GetFileNameWithoutExtension(current).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            {
+                return current;
+            }
+            return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+
+namespace PiPlatform.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Stops a sandbox started with Start-PiSandbox.</para>
+    /// <para type="description">Ends the sandbox process and waits for it to exit. Stopping one that already exited is not an error.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "PiSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class StopPiSandboxCommand : PiCmdlet
+    {
+        /// <summary>The sandbox, from Start-PiSandbox.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        public SandboxServer[] InputObject { get; set; } = new SandboxServer[0];
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            foreach (SandboxServer server in InputObject)
+            {
+                if (!server.IsRunning || !ShouldProcess(server.BaseUri.ToString(), "Stop sandbox")) continue;
+                server.Process.Kill();
+                server.Process.WaitForExit(10000);
+                WriteVerbose($"Sandbox {server.ProcessId} stopped.");
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+
+namespace PiPlatform
+{
+    /// <summary>
+    /// A connection to one Pi app's Platform API: what Connect-PiPlatform -PassThru returns and every API
+    /// cmdlet's -Connection takes. Shows where it points and a hint of the key, never the key.
+    /// </summary>
+    public sealed class Connection : IDisposable
+    {
+        internal Connection(PiClient client, string apiKeyHint, bool isSandbox)
+        {
+            Client = client;
+            ApiKeyHint = apiKeyHint;
+            IsSandbox = isSandbox;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        /// <summary>The API's base URI.</summary>
+        public Uri BaseUri => Client.BaseUri;
+
+        /// <summary>The key, masked: asterisks and at most its last four characters.</summary>
+        public string ApiKeyHint { get; }
+
+        /// <summary>The per-request timeout in seconds.</summary>
+        public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
+
+        /// <summary>True for a connection made with -Sandbox.</summary>
+        public bool IsSandbox { get; }
+
+        /// <summary>When the connection was made.</summary>
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>True while this is the session's default connection.</summary>
+        public bool IsDefault => ReferenceEquals(ConnectionRegistry.Current.Default, this);
+
+        /// <summary>False once Disconnect-PiPlatform closed it.</summary>
+        public bool IsOpen { get; private set; } = true;
+
+        internal PiClient Client { get; }
+
+        /// <summary>True once handed to the user (-PassThru), who may still hold it.</summary>
+        internal bool HandedOut { get; set; }
+
+        /// <summary>Masks a key for display.</summary>
+        internal static string Mask(int length, string lastFour) =>
+            length >= 16 ? "****" + lastFour : "****";
+
+        /// <inheritdoc />
+        public override string ToString() => $"{BaseUri} (key {ApiKeyHint})";
+
+        /// <summary>Closes the connection's HttpClient.</summary>
+        public void Dispose()
+        {
+            IsOpen = false;
+            Client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-PiPlatformUnderTest
+    $script:sandbox = Start-PiSandbox
+    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+}
+
+AfterAll {
+    Disconnect-PiPlatform
+    $sandbox | Stop-PiSandbox
+}
+
+Describe 'Get-PiMe' {
+    It 'returns the user of a token given as a string' {
+        $me = Get-PiMe -AccessToken 'sandbox-token-alice'
+        $me.PSTypeNames[0] | Should -Be 'PiPlatform.User'
+        $me.Uid | Should -Be 'uid-alice-0001'
+        $me.Username | Should -Be 'alice'
+        $me.Scopes | Should -Contain 'payments'
+        $me.ValidUntil | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+    }
+
+    It 'takes a SecureString' {
+        (Get-PiMe (ConvertTo-SecureString 'sandbox-token-bob' -AsPlainText -Force)).Uid | Should -Be 'uid-bob-0002'
+    }
+
+    It 'takes a pipeline of tokens, by value and by property name' {
+        ('sandbox-token-alice', 'sandbox-token-bob' | Get-PiMe).Uid | Should -Be 'uid-alice-0001', 'uid-bob-0002'
+        $users = Invoke-Sandbox $sandbox '/sandbox/users' | Where-Object { -not $_.token_expired }
+        ($users | Get-PiMe).Uid | Should -Be $users.uid
+    }
+
+    It 'says an expired token is invalid, without showing it' {
+        'sandbox-token-alice', 'sandbox-token-carol' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'invalid_token,PiPlatform.Commands.GetPiMeCommand'
+        $failed[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failed[0].TargetObject | Should -Be 'access token #2'
+        ($failed[0] | Out-String) + $failed[0].Exception.ToString() | Should -Not -Match 'sandbox-token-carol'
+    }
+}

@@ -1,0 +1,46 @@
+# The key and tokens never appear in any stream, error, exception or object.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-PiPlatformUnderTest
+    $script:sandbox = Start-PiSandbox
+    $script:secret = 'sk_secret_DO_NOT_LEAK_9f8e7d6c5b4a'
+    $script:token = 'user-token-DO_NOT_LEAK_1a2b3c4d'
+}
+
+AfterAll {
+    Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ }
+    $sandbox | Stop-PiSandbox
+}
+
+Describe 'Secret hygiene' {
+    It 'a refused key appears in no stream, error or object' {
+        $Error.Clear()
+        $key = ConvertTo-SecureString $secret -AsPlainText -Force
+        $all = & {
+            # Failures are expected here (a refused key); Pester runs tests with ErrorAction Stop.
+            $ErrorActionPreference = 'Continue'
+            $c = Connect-PiPlatform -ApiKey $key -BaseUri $sandbox.BaseUri -PassThru -Verbose -Debug
+            $c
+            $c | Format-List * | Out-String
+            Get-PiPlatformConnection | Format-Table | Out-String
+            Get-PiPayment -Incomplete -Verbose -Debug
+            Get-PiPayment -PaymentId abc, def -Verbose -Debug
+            Approve-PiPayment abc -Verbose -Debug
+            Get-PiMe $token -Verbose -Debug
+        } *>&1 | Out-String
+        $errors = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Out-String }
+        $Error.Count | Should -BeGreaterThan 3
+        $Error[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $all + ($errors -join "`n") | Should -Not -Match $secret
+        $all + ($errors -join "`n") | Should -Not -Match $token
+    }
+
+    It 'a key from $env:PI_API_KEY is not echoed either' {
+        $env:PI_API_KEY = $secret
+        try {
+            $out = Connect-PiPlatform -BaseUri $sandbox.BaseUri -Verbose -Debug *>&1 | Out-String
+            $out | Should -Not -Match $secret
+        }
+        finally { Remove-Item env:PI_API_KEY }
+    }
+}

@@ -1,0 +1,58 @@
+# Shared by the Pester files: import the built module, start and reach a sandbox.
+
+function Import-PiPlatformUnderTest {
+    $path = $env:PIPLATFORM_MODULE_PATH
+    if (-not $path) {
+        # Run by hand after 'build.ps1 -Task Build': the newest built version.
+        $path = Get-ChildItem (Join-Path $PSScriptRoot '../../out/PiPlatform') -Directory | Sort-Object { [version]$_.Name } | Select-Object -Last 1 -ExpandProperty FullName
+    }
+    Import-Module (Join-Path $path 'PiPlatform.psd1') -Force -Global
+}
+
+function Invoke-Sandbox {
+    # The sandbox's own /sandbox/ endpoints: the user's side and the test's eyes (no key needed).
+    param(
+        [Parameter(Mandatory)] $Sandbox,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $request = @{ Uri = [uri]::new($Sandbox.BaseUri, $Path); Method = $Method }
+    if ($null -ne $Body) {
+        $request.Body = $Body | ConvertTo-Json -Depth 10
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
+}
+
+function Get-SandboxPayments {
+    param([Parameter(Mandatory)] $Sandbox)
+    (Invoke-Sandbox $Sandbox '/sandbox/payments').payments
+}
+
+function Get-SandboxStats {
+    param([Parameter(Mandatory)] $Sandbox)
+    Invoke-Sandbox $Sandbox '/sandbox/stats'
+}
+
+function New-SandboxPayment {
+    # A fresh user-to-app payment, as the user's app would create it; -State takes it along the lifecycle.
+    param(
+        [Parameter(Mandatory)] $Sandbox,
+        [ValidateSet('AwaitingApproval', 'AwaitingTransaction', 'ReadyToComplete', 'TransactionUnverified')]
+        [string] $State = 'AwaitingApproval',
+        [decimal] $Amount = 1.5,
+        [string] $UserUid = 'uid-alice-0001'
+    )
+    $payment = Invoke-Sandbox $Sandbox '/sandbox/payments' -Method POST -Body @{ user_uid = $UserUid; amount = $Amount; memo = 'test'; metadata = @{ order = 'o-1' } }
+    $id = $payment.identifier
+    if ($State -ne 'AwaitingApproval') {
+        $null = Invoke-RestMethod -Method POST -Uri ([uri]::new($Sandbox.BaseUri, "/v2/payments/$id/approve")) -Headers @{ Authorization = 'Key pi-sandbox-key' }
+    }
+    if ($State -in 'ReadyToComplete', 'TransactionUnverified') {
+        $null = Invoke-Sandbox $Sandbox "/sandbox/payments/$id/transaction" -Method POST -Body @{ verified = ($State -eq 'ReadyToComplete') }
+    }
+    $id
+}
+
+Export-ModuleMember -Function Import-PiPlatformUnderTest, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment

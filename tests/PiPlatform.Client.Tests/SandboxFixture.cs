@@ -1,0 +1,91 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Security;
+using System.Text.Json;
+using System.Threading.Tasks;
+using PiPlatform.Sandbox;
+using Xunit;
+
+namespace PiPlatform.Client.Tests
+{
+    /// <summary>One sandbox on a free loopback port for the whole test run; tests make their own payments.</summary>
+    public sealed class SandboxFixture : IAsyncLifetime
+    {
+        private SandboxHost? _host;
+
+        public Uri BaseUri => _host!.BaseUri;
+
+        /// <summary>For the sandbox's own endpoints (the user's side and the test's eyes).</summary>
+        public HttpClient Http { get; } = new HttpClient();
+
+        public async Task InitializeAsync()
+        {
+            _host = await SandboxHost.StartAsync(new SandboxOptions { Port = 0 });
+            Http.BaseAddress = _host.BaseUri;
+        }
+
+        public async Task DisposeAsync()
+        {
+            Http.Dispose();
+            if (_host != null) await _host.DisposeAsync();
+        }
+
+        public PiClient NewClient(string key = PiSandboxDefaults.ApiKey, TimeSpan? timeout = null, int maxRateLimitRetries = 3) =>
+            new PiClient(new PiClientOptions
+            {
+                BaseUri = BaseUri,
+                ApiKey = Secure(key),
+                Timeout = timeout ?? TimeSpan.FromSeconds(10),
+                MaxRateLimitRetries = maxRateLimitRetries,
+            });
+
+        public static SecureString Secure(string text)
+        {
+            var secure = new SecureString();
+            foreach (char c in text) secure.AppendChar(c);
+            return secure;
+        }
+
+        /// <summary>A new user-to-app payment awaiting approval, as the user's app would create it.</summary>
+        public async Task<string> NewU2APaymentAsync(decimal amount = 2.5m, string user = "uid-alice-0001")
+        {
+            HttpResponseMessage created = await Http.PostAsJsonAsync("sandbox/payments", new { user_uid = user, amount, memo = "test" });
+            created.EnsureSuccessStatusCode();
+            using JsonDocument doc = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            return doc.RootElement.GetProperty("identifier").GetString()!;
+        }
+
+        /// <summary>Attaches the user's transaction; returns its txid.</summary>
+        public async Task<string> AttachTransactionAsync(string id, bool verified = true)
+        {
+            HttpResponseMessage attached = await Http.PostAsJsonAsync($"sandbox/payments/{id}/transaction", new { verified });
+            attached.EnsureSuccessStatusCode();
+            using JsonDocument doc = JsonDocument.Parse(await attached.Content.ReadAsStringAsync());
+            return doc.RootElement.GetProperty("transaction").GetProperty("txid").GetString()!;
+        }
+
+        public async Task PostAsync(string path, object body) =>
+            (await Http.PostAsJsonAsync(path, body)).EnsureSuccessStatusCode();
+
+        /// <summary>How many real state changes of one kind the sandbox made on a payment.</summary>
+        public async Task<int> ChangesAsync(string id, string kind)
+        {
+            using JsonDocument stats = JsonDocument.Parse(await Http.GetStringAsync("sandbox/stats"));
+            return stats.RootElement.GetProperty("changes").GetProperty("by_payment").TryGetProperty(id, out JsonElement counts)
+                && counts.TryGetProperty(kind, out JsonElement n) ? n.GetInt32() : 0;
+        }
+
+        public async Task<int> RequestTotalAsync()
+        {
+            using JsonDocument stats = JsonDocument.Parse(await Http.GetStringAsync("sandbox/stats"));
+            return stats.RootElement.GetProperty("requests").GetProperty("total").GetInt32();
+        }
+    }
+
+    [CollectionDefinition(Name)]
+    public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+    {
+        public const string Name = "sandbox";
+    }
+}
