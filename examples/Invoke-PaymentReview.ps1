@@ -24,7 +24,9 @@ try {
     $before = $ids | Get-PiPayment
 
     Write-Host "`nBefore:" -ForegroundColor Cyan
-    $before | Sort-Object State | Format-Table Identifier, State, Amount, UserUid, Direction | Out-Host
+    # Amounts as text: a table column of a decimal would be rounded for display, and money should not be.
+    $amount = @{ Name = 'Amount'; Expression = { $_.Amount.ToString([cultureinfo]::InvariantCulture) }; Align = 'Right' }
+    $before | Sort-Object State | Format-Table Identifier, State, $amount, Direction -AutoSize | Out-String -Width 160 | Write-Host
 
     # Approve what awaits approval; complete what has a verified transaction. The same pipeline, with -WhatIf,
     # shows what it would do without doing it.
@@ -36,9 +38,10 @@ try {
     $after = $ids | Get-PiPayment
     Write-Host "After (approved $(@($approved).Count), completed $(@($completed).Count)):" -ForegroundColor Cyan
     $changed = @($approved.Identifier) + @($completed.Identifier)
-    $after | Sort-Object State | Format-Table Identifier, State, Amount,
+    $after | Sort-Object State | Format-Table Identifier,
         @{ Name = 'Was'; Expression = { $id = $_.Identifier; ($before | Where-Object Identifier -eq $id).State } },
-        @{ Name = 'Changed'; Expression = { if ($_.Identifier -in $changed) { 'yes' } else { '' } } } | Out-Host
+        @{ Name = 'Now'; Expression = { $_.State } }, $amount,
+        @{ Name = 'Changed'; Expression = { if ($_.Identifier -in $changed) { 'yes' } else { '' } } } -AutoSize | Out-String -Width 160 | Write-Host
 
     Write-Host 'States, before -> after:' -ForegroundColor Cyan
     $summary = foreach ($state in [PiPlatform.PaymentState].GetEnumNames()) {
@@ -48,7 +51,7 @@ try {
             After  = @($after | Where-Object State -eq $state).Count
         }
     }
-    $summary | Format-Table | Out-Host
+    $summary | Format-Table | Out-String -Width 160 | Write-Host
 }
 finally {
     Disconnect-PiPlatform

@@ -1,18 +1,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
-    function Get-Changes([string] $Id, [string] $Kind) {
-        $counts = (Get-SandboxStats $sandbox).changes.by_payment.$Id
-        if ($counts) { [int]$counts.$Kind } else { 0 }
-    }
+    $script:sandbox = Initialize-PiTest
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Approve-PiPayment' {
     It 'approves and emits the updated payment' {
@@ -20,7 +11,7 @@ Describe 'Approve-PiPayment' {
         $p = Approve-PiPayment -PaymentId $id
         $p.State | Should -Be 'AwaitingTransaction'
         $p.Status.DeveloperApproved | Should -BeTrue
-        Get-Changes $id 'approve' | Should -Be 1
+        Get-SandboxChanges $sandbox $id 'approve' | Should -Be 1
     }
 
     It 'takes piped payments (bound by Identifier)' {
@@ -39,7 +30,7 @@ Describe 'Approve-PiPayment' {
             if ($_ -eq 'error') {
                 ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "Payment $id was already approved: nothing to approve."
             }
-            Get-Changes $id 'approve' | Should -Be 1
+            Get-SandboxChanges $sandbox $id 'approve' | Should -Be 1
         }
         finally {
             Invoke-Sandbox $sandbox '/sandbox/config' -Method POST -Body @{ repeat_approve = 'error' } | Out-Null
@@ -51,7 +42,7 @@ Describe 'Approve-PiPayment' {
         $before = (Get-SandboxStats $sandbox).requests.by_route.'POST /v2/payments/{id}/approve'
         $ids | Approve-PiPayment -WhatIf | Should -BeNullOrEmpty
         (Get-SandboxStats $sandbox).requests.by_route.'POST /v2/payments/{id}/approve' | Should -Be $before
-        $ids | ForEach-Object { Get-Changes $_ 'approve' | Should -Be 0 }
+        $ids | ForEach-Object { Get-SandboxChanges $sandbox $_ 'approve' | Should -Be 0 }
     }
 
     It 'one bad payment in ten does not stop the other nine' {
@@ -73,6 +64,6 @@ Describe 'Approve-PiPayment' {
         Stop-PiPayment $cancelled -Confirm:$false | Out-Null
         $after = New-SandboxPayment $sandbox
         { $cancelled, $after | Approve-PiPayment -ErrorAction Stop } | Should -Throw -ErrorId 'cancelled_payment,PiPlatform.Commands.ApprovePiPaymentCommand'
-        Get-Changes $after 'approve' | Should -Be 0
+        Get-SandboxChanges $sandbox $after 'approve' | Should -Be 0
     }
 }

@@ -1,18 +1,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
-    function Get-Changes([string] $Id, [string] $Kind) {
-        $counts = (Get-SandboxStats $sandbox).changes.by_payment.$Id
-        if ($counts) { [int]$counts.$Kind } else { 0 }
-    }
+    $script:sandbox = Initialize-PiTest
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Complete-PiPayment' {
     It 'the user story: incomplete payments ready to complete, -WhatIf first, then for real' {
@@ -53,7 +44,7 @@ Describe 'Complete-PiPayment' {
         Complete-PiPayment $id -TxId $txid | Out-Null
         $again = Complete-PiPayment $id -TxId $txid -Verbose 4>&1
         ($again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "Payment $id was already completed with this txid: nothing to complete."
-        Get-Changes $id 'complete' | Should -Be 1
+        Get-SandboxChanges $sandbox $id 'complete' | Should -Be 1
         Complete-PiPayment $id -TxId ('f' * 64) -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].FullyQualifiedErrorId | Should -Be 'already_completed,PiPlatform.Commands.CompletePiPaymentCommand'
     }

@@ -1,14 +1,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+    $script:sandbox = Initialize-PiTest
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Get-PiAdStatus' {
     It 'gets each ad''s status from the pipeline' {

@@ -1,15 +1,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+    $script:sandbox = Initialize-PiTest
     $script:ids = @((Get-SandboxPayments $sandbox).identifier)
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Get-PiPayment' {
     It 'emits typed payments with PascalCase properties' {
@@ -99,5 +94,35 @@ Describe 'Get-PiPayment' {
     It 'formats payments as a table of a few columns' {
         $text = Get-PiPayment -PaymentId $ids[0] | Out-String
         $text | Should -Match 'Identifier\s+State\s+Amount'
+    }
+}
+
+Describe 'Stopping a request in flight' {
+    It 'Ctrl+C (StopProcessing) cancels the HTTP request at once instead of waiting for the timeout' {
+        # A server that accepts the connection and never answers.
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $listener.Start()
+        $ps = [powershell]::Create()
+        try {
+            $manifest = Join-Path (Get-Module PiPlatform).ModuleBase 'PiPlatform.psd1'
+            $null = $ps.AddScript({
+                    param($Manifest, $Uri)
+                    Import-Module $Manifest
+                    Connect-PiPlatform -Sandbox $Uri -TimeoutSec 60
+                    Get-PiPayment -PaymentId abc
+                }).AddArgument($manifest).AddArgument("http://127.0.0.1:$($listener.LocalEndpoint.Port)/")
+            $null = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not $listener.Pending() -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $listener.Pending() | Should -BeTrue -Because 'the request must be in flight before it is stopped'
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop() # what Ctrl+C does: StopProcessing on the running cmdlet
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'without cancellation it would wait out the 60 s timeout'
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            $listener.Stop()
+        }
     }
 }

@@ -7,10 +7,7 @@ BeforeAll {
     $script:token = 'user-token-DO_NOT_LEAK_1a2b3c4d'
 }
 
-AfterAll {
-    Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ }
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Secret hygiene' {
     It 'a refused key appears in no stream, error or object' {

@@ -1,14 +1,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+    $script:sandbox = Initialize-PiTest
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Send-PiNotification' {
     BeforeEach { Invoke-Sandbox $sandbox '/sandbox/reset' -Method POST -Body @{} | Out-Null }

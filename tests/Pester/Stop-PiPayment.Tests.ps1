@@ -1,14 +1,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-PiPlatformUnderTest
-    $script:sandbox = Start-PiSandbox
-    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+    $script:sandbox = Initialize-PiTest
 }
 
-AfterAll {
-    Disconnect-PiPlatform
-    $sandbox | Stop-PiSandbox
-}
+AfterAll { Complete-PiTest $sandbox }
 
 Describe 'Stop-PiPayment' {
     It 'cancels, and answers to Cancel-PiPayment' {
@@ -21,7 +16,7 @@ Describe 'Stop-PiPayment' {
         Stop-PiPayment $id -Confirm:$false | Out-Null
         (Stop-PiPayment $id -Confirm:$false -ErrorVariable failed).State | Should -Be 'Cancelled'
         $failed | Should -BeNullOrEmpty
-        (Get-SandboxStats $sandbox).changes.by_payment.$id.cancel | Should -Be 1
+        Get-SandboxChanges $sandbox $id 'cancel' | Should -Be 1
     }
 
     It '-WhatIf sends nothing' {

@@ -9,6 +9,27 @@ function Import-PiPlatformUnderTest {
     Import-Module (Join-Path $path 'PiPlatform.psd1') -Force -Global
 }
 
+function Initialize-PiTest {
+    # What most test files need first: the built module, a sandbox of their own, a default connection to it.
+    Import-PiPlatformUnderTest
+    $sandbox = Start-PiSandbox
+    Connect-PiPlatform -Sandbox $sandbox.BaseUri
+    $sandbox
+}
+
+function Complete-PiTest {
+    param([Parameter(Mandatory)] $Sandbox)
+    Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ }
+    $Sandbox | Stop-PiSandbox
+}
+
+function Get-SandboxChanges {
+    # How many real state changes of one kind (approve, complete, cancel, ...) the sandbox made on a payment.
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Kind)
+    $counts = (Get-SandboxStats $Sandbox).changes.by_payment.$Id
+    if ($counts) { [int]$counts.$Kind } else { 0 }
+}
+
 function Invoke-Sandbox {
     # The sandbox's own /sandbox/ endpoints: the user's side and the test's eyes (no key needed).
     param(
@@ -55,4 +76,4 @@ function New-SandboxPayment {
     $id
 }
 
-Export-ModuleMember -Function Import-PiPlatformUnderTest, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment
+Export-ModuleMember -Function Import-PiPlatformUnderTest, Initialize-PiTest, Complete-PiTest, Get-SandboxChanges, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment

@@ -57,5 +57,17 @@ namespace PiPlatform.Client.Tests
             Assert.All(outcomes, o => Assert.False(o.Result!.Delivered));
             Assert.Equal(3, await _sandbox.RequestTotalAsync() - before);
         }
+
+        [Fact]
+        public async Task AServerSide422FailsEveryNotificationOfTheBatchNamingNone()
+        {
+            await _sandbox.PostAsync("sandbox/reset", new { });
+            await _sandbox.PostAsync("sandbox/faults", new { status = 422, count = 1, path_contains = "notify", body = "{\"error\":\"subroute is invalid\"}" });
+            using PiClient client = _sandbox.NewClient();
+            var outcomes = await client.SendNotificationsAsync(new[] { To("uid-alice-0001"), To("uid-dave-0004") });
+            Assert.All(outcomes, o => Assert.Equal("invalid_notification", o.Error!.ErrorCode));
+            Assert.All(outcomes, o => Assert.Contains("subroute is invalid", o.Error!.Message));
+            Assert.Equal(PiErrorKind.InvalidArgument, outcomes[0].Error!.Kind);
+        }
     }
 }

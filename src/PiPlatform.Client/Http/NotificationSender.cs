@@ -69,14 +69,7 @@ namespace PiPlatform.Http
                     }
                     foreach (int i in blocked)
                     {
-                        outcomes[i] = new NotificationOutcome(all[i], null, PiApiException.Create(new PiApiError
-                        {
-                            Method = refused.Error.Method,
-                            Path = refused.Error.Path,
-                            StatusCode = refused.StatusCode,
-                            Code = PiErrorCatalog.NotificationQuotaExceeded,
-                            ApiMessage = refused.ApiMessage,
-                        }));
+                        outcomes[i] = new NotificationOutcome(all[i], null, Recode(refused, PiErrorCatalog.NotificationQuotaExceeded));
                     }
                     pending = pending.Except(blocked).ToList();
                     _log.Verbose($"{blocked.Count} notification(s) over quota; sending the other {pending.Count} again.");
@@ -84,15 +77,7 @@ namespace PiPlatform.Http
                 catch (PiApiException refused) when (refused.StatusCode == 422 || refused.StatusCode == 400)
                 {
                     string code = refused.StatusCode == 422 ? PiErrorCatalog.InvalidNotification : PiErrorCatalog.TooManyNotifications;
-                    var error = PiApiException.Create(new PiApiError
-                    {
-                        Method = refused.Error.Method,
-                        Path = refused.Error.Path,
-                        StatusCode = refused.StatusCode,
-                        Code = code,
-                        ApiMessage = refused.ApiMessage,
-                    });
-                    Fail(all, pending, outcomes, error);
+                    Fail(all, pending, outcomes, Recode(refused, code));
                     return;
                 }
                 catch (PiException failed)
@@ -123,6 +108,16 @@ namespace PiPlatform.Http
                 outcomes[i] = new NotificationOutcome(all[i], Result(all[i], false, null), null);
             }
         }
+
+        // The notify endpoint's errors carry a sentence but no code: give them ours, keeping what Pi said.
+        private static PiApiException Recode(PiApiException refused, string code) => PiApiException.Create(new PiApiError
+        {
+            Method = refused.Error.Method,
+            Path = refused.Error.Path,
+            StatusCode = refused.StatusCode,
+            Code = code,
+            ApiMessage = refused.ApiMessage,
+        });
 
         private static void Fail(IReadOnlyList<Notification> all, List<int> pending, NotificationOutcome[] outcomes, PiException error)
         {

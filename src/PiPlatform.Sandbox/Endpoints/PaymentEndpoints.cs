@@ -56,7 +56,16 @@ internal static class PaymentEndpoints
             return ApiErrors.InvalidArguments("The body must be {\"payment\": {\"amount\", \"memo\", \"metadata\", \"uid\"}}.").ToResult();
         }
 
-        var input = RequestJson.ReadPaymentInput(payment, "uid", out var invalid);
+        return Create(state, payment, "uid", Directions.AppToUser, StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Creates a payment in either direction (the app's POST /v2/payments, the user's POST /sandbox/payments):
+    /// the same input rules, the same user checks. A user without a wallet can neither pay nor be paid.
+    /// </summary>
+    public static IResult Create(SandboxState state, System.Text.Json.JsonElement body, string uidField, string direction, int successStatus)
+    {
+        var input = RequestJson.ReadPaymentInput(body, uidField, out var invalid);
         if (input is null)
         {
             return invalid!.ToResult();
@@ -72,6 +81,6 @@ internal static class PaymentEndpoints
             return ApiErrors.MissingWallet(user.Uid).ToResult();
         }
 
-        return Answer(state.Payments.Create(user, input, Directions.AppToUser));
+        return Answer(state.Payments.Create(user, input, direction), successStatus);
     }
 }

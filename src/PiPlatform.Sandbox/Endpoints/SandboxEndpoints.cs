@@ -42,24 +42,7 @@ internal static class SandboxEndpoints
             return ApiErrors.InvalidArguments("The body must be {\"user_uid\", \"amount\", \"memo\", \"metadata\"?}.").ToResult();
         }
 
-        var input = RequestJson.ReadPaymentInput(body.Root, "user_uid", out var invalid);
-        if (input is null)
-        {
-            return invalid!.ToResult();
-        }
-
-        if (!DemoData.UsersByUid.TryGetValue(input.Uid, out var user))
-        {
-            return ApiErrors.UserNotFound(input.Uid).ToResult();
-        }
-
-        // A user without a wallet has nothing to pay from (dave).
-        if (!user.HasWallet)
-        {
-            return ApiErrors.MissingWallet(user.Uid).ToResult();
-        }
-
-        return PaymentEndpoints.Answer(state.Payments.Create(user, input, Directions.UserToApp), StatusCodes.Status201Created);
+        return PaymentEndpoints.Create(state, body.Root, "user_uid", Directions.UserToApp, StatusCodes.Status201Created);
     }
 
     /// <summary>Body {"txid"?: 64 hex chars, generated if absent; "verified"?: bool, default true}.</summary>
