@@ -48,6 +48,48 @@ Describe 'The built manifest' {
     }
 }
 
+Describe 'What Windows PowerShell 5.1 would load (checked from metadata; 5.1 itself cannot run here)' {
+    BeforeAll {
+        function Get-AssemblyReferences([string] $Path) {
+            $stream = [IO.File]::OpenRead($Path)
+            try {
+                $reader = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader([System.Reflection.PortableExecutable.PEReader]::new($stream))
+                foreach ($handle in $reader.AssemblyReferences) {
+                    $reference = $reader.GetAssemblyReference($handle)
+                    [pscustomobject]@{ Name = $reader.GetString($reference.Name); Version = $reference.Version }
+                }
+            }
+            finally { $stream.Dispose() }
+        }
+        $script:shipped = @{}
+        Get-ChildItem $module.ModuleBase -Filter '*.dll' | ForEach-Object {
+            $shipped[[Reflection.AssemblyName]::GetAssemblyName($_.FullName).Name] = [Reflection.AssemblyName]::GetAssemblyName($_.FullName).Version
+        }
+        $script:references = Get-ChildItem $module.ModuleBase -Filter '*.dll' | ForEach-Object { Get-AssemblyReferences $_.FullName }
+    }
+
+    It 'targets netstandard 2.0 only, so .NET Framework 4.7.2 can load every DLL' {
+        $references | Where-Object Name -in 'System.Runtime', 'mscorlib', 'System.Private.CoreLib' | Should -BeNullOrEmpty
+        ($references | Where-Object Name -eq 'netstandard').Version | Sort-Object -Unique | Should -Be ([version]'2.0.0.0')
+    }
+
+    It 'ships every assembly it references, beyond netstandard and PowerShell itself' {
+        $missing = $references | Where-Object { $_.Name -notin 'netstandard', 'System.Management.Automation' -and -not $shipped.ContainsKey($_.Name) }
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'compiles against the PowerShell 5.1 reference API (System.Management.Automation 3.0.0.0)' {
+        ($references | Where-Object Name -eq 'System.Management.Automation').Version | Sort-Object -Unique | Should -Be ([version]'3.0.0.0')
+    }
+
+    It 'resolves by name every reference whose version differs from the shipped file (5.1 has no binding redirects for modules)' {
+        $resolved = [PiPlatform.ModuleInitializer].GetField('Shipped', [Reflection.BindingFlags]'NonPublic, Static').GetValue($null)
+        $mismatched = $references | Where-Object { $shipped.ContainsKey($_.Name) -and $shipped[$_.Name] -ne $_.Version } | Select-Object -ExpandProperty Name -Unique
+        $mismatched | Should -Not -BeNullOrEmpty -Because 'System.Memory and System.Text.Json ask for different System.Runtime.CompilerServices.Unsafe versions'
+        $mismatched | ForEach-Object { $resolved.Contains($_) | Should -BeTrue -Because "$_ is asked for in a version that is not shipped" }
+    }
+}
+
 Describe 'Living beside pwsh''s own assemblies' {
     It 'leaves ConvertTo-Json, ConvertFrom-Json and Invoke-RestMethod working after import' {
         $sandbox = Start-PiSandbox
