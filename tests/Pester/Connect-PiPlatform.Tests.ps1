@@ -3,8 +3,6 @@ BeforeAll {
     Import-PiPlatformUnderTest
     $script:sandbox = Start-PiSandbox
     $script:secureKey = ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force
-    # Pester 6 allows AfterEach only inside a block: every Describe closes the connections its tests made.
-    function Close-AllConnections { Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ } }
 }
 
 AfterAll {
@@ -12,7 +10,8 @@ AfterAll {
 }
 
 Describe 'Connect-PiPlatform' {
-    AfterEach { Close-AllConnections }
+    # Pester 6 allows AfterEach only inside a block: every Describe closes the connections its tests made.
+    AfterEach { Disconnect-AllPiConnections }
 
     It 'connects with a SecureString key and makes it the default' {
         Connect-PiPlatform -ApiKey $secureKey -BaseUri $sandbox.BaseUri
@@ -75,7 +74,7 @@ Describe 'Connect-PiPlatform' {
 }
 
 Describe 'Two connections side by side' {
-    AfterEach { Close-AllConnections }
+    AfterEach { Disconnect-AllPiConnections }
     BeforeAll {
         $script:mainnet = Start-PiSandbox -Network 'Pi Network' -Seed 7
     }
@@ -100,7 +99,7 @@ Describe 'Two connections side by side' {
 }
 
 Describe 'Connections are per runspace' {
-    AfterEach { Close-AllConnections }
+    AfterEach { Disconnect-AllPiConnections }
 
     It 'a -Parallel runspace does not see this session''s default connection' {
         $moduleBase = (Get-Module PiPlatform).ModuleBase

@@ -63,7 +63,8 @@ Describe 'What Windows PowerShell 5.1 would load (checked from metadata; 5.1 its
         }
         $script:shipped = @{}
         Get-ChildItem $module.ModuleBase -Filter '*.dll' | ForEach-Object {
-            $shipped[[Reflection.AssemblyName]::GetAssemblyName($_.FullName).Name] = [Reflection.AssemblyName]::GetAssemblyName($_.FullName).Version
+            $name = [Reflection.AssemblyName]::GetAssemblyName($_.FullName)
+            $shipped[$name.Name] = $name.Version
         }
         $script:references = Get-ChildItem $module.ModuleBase -Filter '*.dll' | ForEach-Object { Get-AssemblyReferences $_.FullName }
     }

@@ -17,9 +17,14 @@ function Initialize-PiTest {
     $sandbox
 }
 
+function Disconnect-AllPiConnections {
+    # Closes every connection this runspace made, default or not.
+    Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ }
+}
+
 function Complete-PiTest {
     param([Parameter(Mandatory)] $Sandbox)
-    Get-PiPlatformConnection | ForEach-Object { Disconnect-PiPlatform -Connection $_ }
+    Disconnect-AllPiConnections
     $Sandbox | Stop-PiSandbox
 }
 
@@ -76,4 +81,4 @@ function New-SandboxPayment {
     $id
 }
 
-Export-ModuleMember -Function Import-PiPlatformUnderTest, Initialize-PiTest, Complete-PiTest, Get-SandboxChanges, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment
+Export-ModuleMember -Function Import-PiPlatformUnderTest, Initialize-PiTest, Complete-PiTest, Disconnect-AllPiConnections, Get-SandboxChanges, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment
