@@ -65,18 +65,18 @@ function Invoke-Build {
 function Get-PesterManifest {
     $project = Join-Path $root 'tests/Pester/Pester.Restore.csproj'
     Invoke-Dotnet restore $project --nologo -v quiet
-    $pesterVersion = ([xml](Get-Content -Raw $project)).Project.ItemGroup.PackageDownload.Version.Trim('[', ']')
+    $pesterVersion = ([xml](Get-Content -Raw -LiteralPath $project)).Project.ItemGroup.PackageDownload.Version.Trim('[', ']')
     $packages = $env:NUGET_PACKAGES
     if (-not $packages) {
         $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }
     $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
     $manifest
 }
 
 function Get-TrxCount([string] $Path, [string] $Counter) {
-    $counters = ([xml](Get-Content -Raw $Path)).TestRun.ResultSummary.Counters
+    $counters = ([xml](Get-Content -Raw -LiteralPath $Path)).TestRun.ResultSummary.Counters
     [int] $counters.$Counter
 }
 
@@ -102,8 +102,8 @@ function Invoke-Test {
         -PesterManifest $pester -ModulePath $moduleDir -SummaryPath $summary -ResultPath (Join-Path $results 'pester.xml')
     $pesterExit = $LASTEXITCODE
     $pPassed = 0; $pFailed = 1
-    if (Test-Path $summary) {
-        $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    if (Test-Path -LiteralPath $summary) {
+        $counts = Get-Content -Raw -LiteralPath $summary | ConvertFrom-Json
         $pPassed = $counts.Passed
         $pFailed = $counts.Failed
     }

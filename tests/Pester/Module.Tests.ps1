@@ -124,7 +124,7 @@ Describe 'Cmdlet <Name>' -ForEach $commands {
     It 'has a synopsis in its source (full MAML help is a later issue)' {
         $source = Get-ChildItem (Join-Path $PSScriptRoot '../../src/PiPlatform/Commands') -Filter "$($Command.Verb)$($Command.Noun -replace '-', '')Command.cs"
         $source | Should -Not -BeNullOrEmpty
-        Get-Content -Raw $source.FullName | Should -Match 'para type="synopsis">\S'
+        Get-Content -Raw -LiteralPath $source.FullName | Should -Match 'para type="synopsis">\S'
     }
 
     It 'supports ShouldProcess if it changes state' {
