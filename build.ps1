@@ -58,6 +58,7 @@ function Invoke-Build {
     # closure); on PowerShell 7 the runtime's own copies of those win. No pdb, xml docs or deps.json.
     Get-ChildItem -Path $staging -Filter '*.dll' | Copy-Item -Destination $moduleDir
     Copy-Item -Path (Join-Path $staging '*.ps1xml') -Destination $moduleDir
+    Copy-Item -Recurse -Path (Join-Path $staging 'en-US') -Destination $moduleDir
     Copy-Item -Path (Join-Path $root 'PiPlatform.psd1') -Destination $moduleDir
     Write-Host "Module: $moduleDir"
 }

@@ -44,6 +44,10 @@ namespace PiPlatform
             "No API key was given and the environment variable PI_API_KEY is not set.",
             "Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString) or set $env:PI_API_KEY.", null);
 
+        public static ErrorRecord EmptyApiKey() => Local("EmptyApiKey", ErrorCategory.InvalidArgument,
+            "The -ApiKey given is empty.",
+            "Check where the key came from (an unset vault entry or environment variable gives an empty string).", null);
+
         public static ErrorRecord InvalidBaseUri(Uri uri) => Local("InvalidBaseUri", ErrorCategory.InvalidArgument,
             $"The base URI '{uri}' is not an absolute http or https URI.",
             "Pass a URI such as https://api.minepi.com.", uri);
@@ -56,8 +60,8 @@ namespace PiPlatform
             $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.",
             "Wait until the user's transaction is verified (State ReadyToComplete), or pass -TxId.", paymentId);
 
-        public static ErrorRecord InvalidMetadata(string detail) => Local("invalid_metadata", ErrorCategory.InvalidArgument,
-            $"The metadata cannot be sent: {detail}", "Pass -Metadata as a hashtable, an object, or a JSON object string.", null);
+        public static ErrorRecord InvalidMetadata(string detail, string userUid) => Local("invalid_metadata", ErrorCategory.InvalidArgument,
+            $"The metadata for user {userUid} cannot be sent: {detail}", "Pass -Metadata as a hashtable, an object, or a JSON object string.", userUid);
 
         public static ErrorRecord SandboxNotFound(string path) => Local("SandboxNotFound", ErrorCategory.ObjectNotFound,
             $"The sandbox server was not found at '{path}'.",

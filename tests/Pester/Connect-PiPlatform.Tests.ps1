@@ -35,6 +35,23 @@ Describe 'Connect-PiPlatform' {
         { Connect-PiPlatform -BaseUri $sandbox.BaseUri } | Should -Throw -ErrorId 'MissingApiKey,PiPlatform.Commands.ConnectPiPlatformCommand'
     }
 
+    It 'refuses an empty -ApiKey rather than falling back to $env:PI_API_KEY' {
+        $env:PI_API_KEY = 'pi-sandbox-key'
+        try {
+            { Connect-PiPlatform -ApiKey (New-Object System.Security.SecureString) -BaseUri $sandbox.BaseUri } |
+                Should -Throw -ErrorId 'EmptyApiKey,PiPlatform.Commands.ConnectPiPlatformCommand'
+            Get-PiPlatformConnection | Should -BeNullOrEmpty
+        }
+        finally { Remove-Item env:PI_API_KEY }
+    }
+
+    It 'connects once per piped input, the last one becoming the default' {
+        $other = [uri] 'http://127.0.0.1:1/'
+        $connections = [pscustomobject]@{ BaseUri = $other }, $sandbox | Connect-PiPlatform -Sandbox -PassThru
+        $connections.BaseUri | Should -Be $other, $sandbox.BaseUri
+        (Get-PiPlatformConnection -Default).BaseUri | Should -Be $sandbox.BaseUri
+    }
+
     It 'refuses a plain string key (secrets are SecureStrings)' {
         { Connect-PiPlatform -ApiKey 'pi-sandbox-key' -BaseUri $sandbox.BaseUri } | Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,PiPlatform.Commands.ConnectPiPlatformCommand'
     }
@@ -70,6 +87,12 @@ Describe 'Connect-PiPlatform' {
         $c.IsOpen | Should -BeFalse
         { Get-PiPayment -PaymentId abc -Connection $c } | Should -Throw -ErrorId 'ConnectionClosed,PiPlatform.Commands.GetPiPaymentCommand'
         Get-PiPlatformConnection | Should -BeNullOrEmpty
+    }
+
+    It 'Disconnect-PiPlatform -Connection $null is an error, and the default stays open' {
+        $c = Connect-PiPlatform -Sandbox $sandbox.BaseUri -PassThru
+        { Disconnect-PiPlatform -Connection $null } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PiPlatform.Commands.DisconnectPiPlatformCommand'
+        $c.IsOpen | Should -BeTrue
     }
 }
 

@@ -42,6 +42,12 @@ Describe 'The built manifest' {
         Get-ChildItem $module.ModuleBase -Filter 'Microsoft.PowerShell.*.dll' | Should -BeNullOrEmpty
     }
 
+    It 'ships the sandbox as a portable app that dotnet runs: no OS launcher, symbols, XML docs or web.config' {
+        $sandbox = Join-Path $module.ModuleBase 'sandbox'
+        Join-Path $sandbox 'PiPlatform.Sandbox.dll' | Should -Exist
+        @(Get-ChildItem $sandbox -File | Where-Object Extension -NotIn '.dll', '.json').Name | Should -BeNullOrEmpty
+    }
+
     It 'uses the runtime''s own System.Text.Json on PowerShell 7, not the copy shipped for 5.1' {
         $json = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' }
         $json.Location | Should -Not -BeLike "$($module.ModuleBase)*"
@@ -121,17 +127,86 @@ Describe 'Cmdlet <Name>' -ForEach $commands {
         $Command.OutputType.Count | Should -BeGreaterThan 0
     }
 
-    It 'has a synopsis in its source (full MAML help is a later issue)' {
-        $source = Get-ChildItem (Join-Path $PSScriptRoot '../../src/PiPlatform/Commands') -Filter "$($Command.Verb)$($Command.Noun -replace '-', '')Command.cs"
-        $source | Should -Not -BeNullOrEmpty
-        Get-Content -Raw -LiteralPath $source.FullName | Should -Match 'para type="synopsis">\S'
-    }
-
     It 'supports ShouldProcess if it changes state' {
         if ($Command.Verb -in 'Approve', 'Complete', 'Stop', 'New', 'Send') {
             $Command.Parameters.Keys | Should -Contain 'WhatIf'
             $Command.Parameters.Keys | Should -Contain 'Confirm'
         }
+    }
+}
+
+# Help is hand-written MAML (platyPS is not served here), so these tests hold it to the cmdlets' real metadata:
+# any drift between en-US/PiPlatform.dll-Help.xml and the C# attributes fails here.
+Describe 'Get-Help <Name>' -ForEach $commands {
+    BeforeAll {
+        $help = Get-Help $Name -Full
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        $documented = @($help.parameters.parameter)
+
+        # Either a parameter in one set (CommandParameterInfo) or its metadata (ParameterSetMetadata): both have the flags.
+        function Get-PipelineInputText($Metadata) {
+            $ways = @(if ($Metadata.ValueFromPipeline) { 'ByValue' }; if ($Metadata.ValueFromPipelineByPropertyName) { 'ByPropertyName' })
+            if ($ways) { "True ($($ways -join ', '))" } else { 'False' }
+        }
+    }
+
+    It 'has a synopsis and a description from the module''s help file' {
+        # Without a help file, Get-Help makes the synopsis from the syntax.
+        $help.Synopsis | Should -Not -Match 'CommonParameters|^\s*$'
+        ($help.description.Text -join '').Length | Should -BeGreaterThan 80
+    }
+
+    It 'has at least two examples, each with code and remarks' {
+        $examples = @($help.examples.example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        foreach ($example in $examples) {
+            $example.code | Should -Match "\b$Name\b|\|"
+            ($example.remarks.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'documents every parameter, and only those' {
+        $expected = @($Command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object)
+        @($documented.name | Sort-Object) | Should -Be $expected
+        foreach ($parameter in $documented) {
+            ($parameter.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty -Because "-$($parameter.name) needs a description"
+        }
+    }
+
+    It 'gives each parameter its real aliases and pipeline input' {
+        foreach ($parameter in $documented) {
+            $metadata = $Command.Parameters[$parameter.name]
+            $aliases = if ($metadata.Aliases.Count) { ($metadata.Aliases | Sort-Object) -join ', ' } else { 'none' }
+            (($parameter.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $aliases -Because "-$($parameter.name)'s aliases"
+            $inputs = @($metadata.ParameterSets.Values | ForEach-Object { Get-PipelineInputText $_ } | Sort-Object -Unique)
+            $parameter.pipelineInput | Should -BeIn $inputs -Because "-$($parameter.name)'s pipeline input"
+        }
+    }
+
+    It 'shows one syntax per parameter set, with each parameter''s real position, pipeline input and mandatoriness' {
+        $syntax = @($help.syntax.syntaxItem)
+        $syntax.Count | Should -Be $Command.ParameterSets.Count
+        foreach ($set in $Command.ParameterSets) {
+            $names = @($set.Parameters.Name | Where-Object { $_ -notin $common } | Sort-Object)
+            $item = $syntax | Where-Object { (@($_.parameter.name | Sort-Object) -join ',') -eq ($names -join ',') }
+            $item | Should -Not -BeNullOrEmpty -Because "the $($set.Name) set ($($names -join ', ')) needs a syntax item"
+            foreach ($parameter in $set.Parameters | Where-Object Name -notin $common) {
+                $shown = $item.parameter | Where-Object name -eq $parameter.Name
+                $position = if ($parameter.Position -ge 0) { "$($parameter.Position)" } else { 'named' }
+                $shown.position | Should -Be $position -Because "-$($parameter.Name) in $($set.Name)"
+                $shown.required | Should -Be "$($parameter.IsMandatory)".ToLowerInvariant() -Because "-$($parameter.Name) in $($set.Name)"
+                $shown.pipelineInput | Should -Be (Get-PipelineInputText $parameter) -Because "-$($parameter.Name) in $($set.Name)"
+                $aliases = if ($parameter.Aliases.Count) { ($parameter.Aliases | Sort-Object) -join ', ' } else { 'none' }
+                (($shown.aliases -split ',\s*' | Sort-Object) -join ', ') | Should -Be $aliases -Because "-$($parameter.Name)'s aliases in $($set.Name)"
+            }
+        }
+    }
+}
+
+Describe 'The about_PiPlatform topic' {
+    It 'ships with the module and Get-Help finds it' {
+        Join-Path $module.ModuleBase 'en-US/about_PiPlatform.help.txt' | Should -Exist
+        (Get-Help about_PiPlatform | Out-String) | Should -Match 'Connect-PiPlatform'
     }
 }
 

@@ -54,5 +54,16 @@ Describe 'New-PiPayment' {
         (New-PiPayment uid-carol-0003 2 'json' -Metadata '{"a":[1,2]}' -Confirm:$false).Metadata.a | Should -Be 1, 2
         New-PiPayment uid-carol-0003 2 'x' -Metadata 42 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'invalid_metadata,*'
+        $failed[0].TargetObject | Should -Be 'uid-carol-0003'
+    }
+
+    It 'reads an empty Metadata cell of Import-Csv as no metadata' {
+        $id = (Get-PiPayment -Incomplete | Where-Object UserUid -eq 'uid-carol-0003').Identifier
+        Stop-PiPayment $id -Confirm:$false | Out-Null
+        $csv = Join-Path $TestDrive 'no-metadata.csv'
+        [pscustomobject]@{ UserUid = 'uid-carol-0003'; Amount = '1'; Memo = 'plain'; Metadata = '' } | Export-Csv $csv
+        $p = Import-Csv $csv | New-PiPayment -Confirm:$false
+        $p.Memo | Should -Be 'plain'
+        $p.Metadata.Count | Should -Be 0
     }
 }

@@ -4,12 +4,7 @@ using System.Threading.Tasks;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Completes payments with their blockchain txid (POST /v2/payments/{id}/complete).</para>
-    /// <para type="description">The txid is -TxId, or a piped payment's TxId (its Transaction.TxId); for a bare id without
-    /// -TxId the payment is read first and its transaction's txid used. Idempotent: a payment already completed with the
-    /// same txid is emitted with a verbose line; with a different txid it is an error. Supports -WhatIf and -Confirm.</para>
-    /// </summary>
+    /// <summary>Completes payments with their blockchain txid (POST /v2/payments/{id}/complete).</summary>
     [Cmdlet(VerbsLifecycle.Complete, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Payment))]
     public sealed class CompletePiPaymentCommand : PaymentChangeCommand

@@ -5,12 +5,7 @@ using System.Security;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Connects this session to a Pi app's Platform API (or the local sandbox).</para>
-    /// <para type="description">Builds a connection from the app's server API key and makes it the session's default.
-    /// The key is a SecureString from -ApiKey (Get-Secret returns one), else $env:PI_API_KEY. -PassThru returns the
-    /// connection for -Connection, so one script can use two apps.</para>
-    /// </summary>
+    /// <summary>Connects this session to a Pi app's Platform API (or the local sandbox).</summary>
     [Cmdlet(VerbsCommunications.Connect, "PiPlatform", DefaultParameterSetName = KeySet)]
     [OutputType(typeof(Connection))]
     public sealed class ConnectPiPlatformCommand : PiCmdlet
@@ -47,8 +42,9 @@ namespace PiPlatform.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        // Per record: `$sandboxA, $sandboxB | Connect-PiPlatform -Sandbox -PassThru` connects to each in turn.
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void ProcessRecord()
         {
             Uri uri = BaseUri ?? (Sandbox ? PiSandboxDefaults.BaseUri : PiClientOptions.DefaultBaseUri);
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -75,7 +71,11 @@ namespace PiPlatform.Commands
 
         private SecureString ResolveKey()
         {
-            if (ApiKey != null && ApiKey.Length > 0) return ApiKey.Copy();
+            if (ApiKey != null)
+            {
+                if (ApiKey.Length == 0) ThrowTerminatingError(ErrorFactory.EmptyApiKey());
+                return ApiKey.Copy();
+            }
             if (Sandbox) return SecureStringTransformationAttribute.ToSecureString(PiSandboxDefaults.ApiKey);
             string? fromEnvironment = Environment.GetEnvironmentVariable(KeyVariable);
             if (string.IsNullOrEmpty(fromEnvironment)) ThrowTerminatingError(ErrorFactory.MissingApiKey());

@@ -2,16 +2,15 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Closes a connection: the session's default, or the one given.</para>
-    /// <para type="description">Closes the connection's HTTP client and forgets it. Without a default connection it does nothing.</para>
-    /// </summary>
+    /// <summary>Closes a connection: the session's default, or the one given.</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "PiPlatform")]
     [OutputType(typeof(void))]
     public sealed class DisconnectPiPlatformCommand : PiCmdlet
     {
         /// <summary>The connection to close; default: the session's default connection.</summary>
+        // Not-null so that an unset variable is an error rather than closing the default connection.
         [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
         public Connection? Connection { get; set; }
 
         /// <inheritdoc />

@@ -2,11 +2,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Gets the status of rewarded ads (GET /v2/ads_network/status/{adId}).</para>
-    /// <para type="description">Tells whether the ad network granted, revoked or failed the reward for each ad id, from
-    /// -AdId or the pipeline (by value, or a property named AdId, Identifier or Id).</para>
-    /// </summary>
+    /// <summary>Gets the status of rewarded ads (GET /v2/ads_network/status/{adId}).</summary>
     [Cmdlet(VerbsCommon.Get, "PiAdStatus")]
     [OutputType(typeof(AdStatus))]
     public sealed class GetPiAdStatusCommand : PiApiCmdlet

@@ -3,12 +3,7 @@ using System.Security;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Gets the user an access token belongs to (GET /v2/me).</para>
-    /// <para type="description">Verifies a user's access token (from the client SDK's Pi.authenticate) and returns the user:
-    /// Uid, Username (with the username scope), Scopes and ValidUntil. An invalid or expired token is that token's error.
-    /// Tokens are taken as SecureString (a string is converted at once) and never written anywhere.</para>
-    /// </summary>
+    /// <summary>Gets the user an access token belongs to (GET /v2/me).</summary>
     [Cmdlet(VerbsCommon.Get, "PiMe")]
     [OutputType(typeof(User))]
     public sealed class GetPiMeCommand : PiApiCmdlet

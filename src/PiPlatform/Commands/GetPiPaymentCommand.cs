@@ -2,12 +2,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Gets payments by id, or the app's incomplete app-to-user payments.</para>
-    /// <para type="description">Ids come from -PaymentId or the pipeline, by value or by a property named PaymentId,
-    /// Identifier or Id, so Import-Csv ids.csv | Get-PiPayment works. A missing payment is that id's error; the rest go on.
-    /// -Incomplete lists GET /v2/payments/incomplete_server_payments.</para>
-    /// </summary>
+    /// <summary>Gets payments by id, or the app's incomplete app-to-user payments.</summary>
     [Cmdlet(VerbsCommon.Get, "PiPayment", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(Payment))]
     public sealed class GetPiPaymentCommand : PiApiCmdlet

@@ -2,10 +2,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Lists this session's connections, the key masked.</para>
-    /// <para type="description">Every open connection made in this runspace; IsDefault marks the one cmdlets use without -Connection.</para>
-    /// </summary>
+    /// <summary>Lists this session's connections, the key masked.</summary>
     [Cmdlet(VerbsCommon.Get, "PiPlatformConnection")]
     [OutputType(typeof(Connection))]
     public sealed class GetPiPlatformConnectionCommand : PiCmdlet

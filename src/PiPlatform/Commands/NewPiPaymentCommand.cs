@@ -4,13 +4,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Creates app-to-user payments (POST /v2/payments).</para>
-    /// <para type="description">Creates a payment from the app to a user; its blockchain transaction is signed and submitted
-    /// separately. Parameters bind by property name, so Import-Csv payouts.csv | New-PiPayment works. If the user already has
-    /// an unfinished app-to-user payment, the error (ongoing_payment_found) carries that payment as its TargetObject, so a
-    /// script can finish or cancel it. ConfirmImpact is High: pass -Confirm:$false in scripts.</para>
-    /// </summary>
+    /// <summary>Creates app-to-user payments (POST /v2/payments).</summary>
     [Cmdlet(VerbsCommon.New, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Payment))]
     public sealed class NewPiPaymentCommand : PiApiCmdlet
@@ -44,7 +38,7 @@ namespace PiPlatform.Commands
             }
             catch (ArgumentException error)
             {
-                WriteError(ErrorFactory.InvalidMetadata(error.Message));
+                WriteError(ErrorFactory.InvalidMetadata(error.Message, UserUid));
                 return;
             }
             if (!ShouldProcess($"user {UserUid}", $"Create app-to-user payment of {Amount} Pi"))
@@ -65,6 +59,8 @@ namespace PiPlatform.Commands
 
         private static IDictionary? ReadMetadata(object? value)
         {
+            // An empty cell of Import-Csv means "no metadata", not an invalid JSON string.
+            if (value is string text && string.IsNullOrWhiteSpace(text)) return null;
             object? plain = value is string json ? PiJson.ParseObject(json) : PowerShellValues.ToPlain(value);
             return plain switch
             {

@@ -3,13 +3,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Sends in-app notifications (POST /v2/in_app_notifications/notify).</para>
-    /// <para type="description">Takes one notification per pipeline object (UserUid, Title, Body, Subroute by property
-    /// name, so Import-Csv | Send-PiNotification works), sends them in requests of at most 256, and emits one result per
-    /// input saying whether it was delivered. Delivery is best-effort: users without the in_app_notifications scope are not
-    /// delivered to. A user over quota (48 per 24 hours) or an invalid notification is that item's error; the rest are sent.</para>
-    /// </summary>
+    /// <summary>Sends in-app notifications (POST /v2/in_app_notifications/notify).</summary>
     [Cmdlet(VerbsCommunications.Send, "PiNotification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(NotificationResult))]
     public sealed class SendPiNotificationCommand : PiApiCmdlet

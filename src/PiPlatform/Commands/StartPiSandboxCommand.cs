@@ -8,13 +8,7 @@ using System.Threading.Tasks;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Starts the local Pi Platform API sandbox that ships with the module.</para>
-    /// <para type="description">Starts the sandbox server on 127.0.0.1 (a free port by default) with seeded payments in every
-    /// state and demo users, and returns it once it listens. Use it in your own Pester tests: start it in BeforeAll, connect with
-    /// Connect-PiPlatform -Sandbox $sandbox.BaseUri, stop it in AfterAll. It exits by itself when this PowerShell process does.
-    /// Needs the .NET 10 runtime with ASP.NET Core.</para>
-    /// </summary>
+    /// <summary>Starts the local Pi Platform API sandbox that ships with the module.</summary>
     [Cmdlet(VerbsLifecycle.Start, "PiSandbox")]
     [OutputType(typeof(SandboxServer))]
     public sealed class StartPiSandboxCommand : PiCmdlet

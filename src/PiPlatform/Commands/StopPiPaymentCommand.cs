@@ -4,12 +4,7 @@ using System.Threading.Tasks;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Cancels payments (POST /v2/payments/{id}/cancel). Alias: Cancel-PiPayment.</para>
-    /// <para type="description">Cancels each payment that has no blockchain transaction yet. A payment already cancelled
-    /// (by the app or the user) is emitted with a verbose line; a completed payment, or one with a transaction, is an error.
-    /// ConfirmImpact is High: pass -Confirm:$false in scripts. Supports -WhatIf.</para>
-    /// </summary>
+    /// <summary>Cancels payments (POST /v2/payments/{id}/cancel). Alias: Cancel-PiPayment.</summary>
     [Cmdlet(VerbsLifecycle.Stop, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [Alias("Cancel-PiPayment")]
     [OutputType(typeof(Payment))]

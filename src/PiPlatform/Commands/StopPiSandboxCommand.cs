@@ -2,10 +2,7 @@ using System.Management.Automation;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Stops a sandbox started with Start-PiSandbox.</para>
-    /// <para type="description">Ends the sandbox process and waits for it to exit. Stopping one that already exited is not an error.</para>
-    /// </summary>
+    /// <summary>Stops a sandbox started with Start-PiSandbox.</summary>
     [Cmdlet(VerbsLifecycle.Stop, "PiSandbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
     public sealed class StopPiSandboxCommand : PiCmdlet
