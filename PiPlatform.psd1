@@ -2,6 +2,8 @@
 # from here. build.ps1 copies this file into out/PiPlatform/<version>/ unchanged.
 @{
     RootModule             = 'PiPlatform.dll'
+    # Loaded with the module so that [PiPlatform.Payment] and the other client types resolve before any cmdlet runs.
+    RequiredAssemblies     = @('PiPlatform.Client.dll')
     ModuleVersion          = '0.1.0'
     GUID                   = '5f0b3c1e-7d2a-4b8e-9c61-3a4f2e8d9b70'
     Author                 = 'PiPlatform contributors'

@@ -27,9 +27,17 @@ namespace PiPlatform
             if (value.Length > MaxLength) return $"it is longer than {MaxLength} characters";
             if (value != value.Trim()) return "it starts or ends with white space";
             if (value == "." || value.Contains("..")) return "it contains '..'";
-            foreach (char c in value)
+            for (int i = 0; i < value.Length; i++)
             {
+                char c = value[i];
                 if (char.IsControl(c)) return "it contains a control character";
+                // A lone half of a surrogate pair would be escaped as U+FFFD: another id than the one typed.
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                if (char.IsSurrogate(c)) return "it contains a broken Unicode character";
                 if (c == '/' || c == '\\' || c == '?' || c == '#') return $"it contains '{c}'";
             }
             return "";
@@ -42,7 +50,7 @@ namespace PiPlatform
             var shown = new System.Text.StringBuilder("'");
             foreach (char c in value.Length > 64 ? value.Substring(0, 64) : value)
             {
-                shown.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+                shown.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString());
             }
             return shown.Append(value.Length > 64 ? "…'" : "'").ToString();
         }

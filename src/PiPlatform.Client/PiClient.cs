@@ -39,6 +39,9 @@ namespace PiPlatform
         /// <summary>The per-request timeout.</summary>
         public TimeSpan Timeout => _transport.Timeout;
 
+        /// <summary>The API key masked for display: asterisks and, for a key of 16 characters or more, its last four.</summary>
+        public string ApiKeyHint => _transport.ApiKeyHint;
+
         /// <summary>
         /// The same client (same HttpClient, same key) writing its log lines to <paramref name="log"/>:
         /// each cmdlet invocation gets its own view. Disposing the view does not close the connection.
@@ -46,14 +49,12 @@ namespace PiPlatform
         public PiClient WithLog(IPiLog log) => new PiClient(_transport, log ?? NullPiLog.Instance, false);
 
         /// <summary>GET /v2/me with a user's access token.</summary>
-        public Task<User> GetMeAsync(SecureString accessToken, CancellationToken cancel = default)
+        public async Task<User> GetMeAsync(SecureString accessToken, CancellationToken cancel = default)
         {
-            if (accessToken == null || accessToken.Length == 0)
-            {
-                throw PiException.Input(PiErrorCatalog.InvalidIdentifier, "The access token is empty.");
-            }
-            return _transport.SendAsync(new PiRequest(HttpMethod.Get, "v2/me", "v2/me") { BearerToken = accessToken },
-                WireReader.ReadUser, _log, cancel);
+            if (accessToken == null) throw new ArgumentNullException(nameof(accessToken));
+            using SecureString token = Secret.Normalize(accessToken, PiErrorCatalog.InvalidAccessToken, "access token");
+            return await _transport.SendAsync(new PiRequest(HttpMethod.Get, "v2/me", "v2/me") { BearerToken = token },
+                WireReader.ReadUser, _log, cancel).ConfigureAwait(false);
         }
 
         /// <summary>GET /v2/payments/{id}.</summary>
@@ -79,7 +80,7 @@ namespace PiPlatform
         {
             string checkedTxid = CheckTxid(txid);
             return ChangePaymentAsync(paymentId, "complete", WireWriter.CompleteBody(checkedTxid),
-                p => p.Status.DeveloperCompleted && string.Equals(p.TxId, checkedTxid, StringComparison.OrdinalIgnoreCase),
+                p => p.Status.DeveloperCompleted && string.Equals(p.TxId, checkedTxid, StringComparison.Ordinal),
                 "was already completed with this txid", cancel);
         }
 

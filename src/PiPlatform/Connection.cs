@@ -8,10 +8,9 @@ namespace PiPlatform
     /// </summary>
     public sealed class Connection : IDisposable
     {
-        internal Connection(PiClient client, string apiKeyHint, bool isSandbox)
+        internal Connection(PiClient client, bool isSandbox)
         {
             Client = client;
-            ApiKeyHint = apiKeyHint;
             IsSandbox = isSandbox;
             ConnectedAt = DateTimeOffset.Now;
         }
@@ -20,7 +19,7 @@ namespace PiPlatform
         public Uri BaseUri => Client.BaseUri;
 
         /// <summary>The key, masked: asterisks and at most its last four characters.</summary>
-        public string ApiKeyHint { get; }
+        public string ApiKeyHint => Client.ApiKeyHint;
 
         /// <summary>The per-request timeout in seconds.</summary>
         public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
@@ -39,12 +38,11 @@ namespace PiPlatform
 
         internal PiClient Client { get; }
 
-        /// <summary>True once handed to the user (-PassThru), who may still hold it.</summary>
+        /// <summary>
+        /// True once handed to the user (-PassThru, Get-PiPlatformConnection), who may still hold it: such a
+        /// connection stays open until Disconnect-PiPlatform.
+        /// </summary>
         internal bool HandedOut { get; set; }
-
-        /// <summary>Masks a key for display.</summary>
-        internal static string Mask(int length, string lastFour) =>
-            length >= 16 ? "****" + lastFour : "****";
 
         /// <inheritdoc />
         public override string ToString() => $"{BaseUri} (key {ApiKeyHint})";

@@ -48,13 +48,13 @@ namespace PiPlatform
             "The -ApiKey given is empty.",
             "Check where the key came from (an unset vault entry or environment variable gives an empty string).", null);
 
-        public static ErrorRecord InvalidBaseUri(Uri uri) => Local("InvalidBaseUri", ErrorCategory.InvalidArgument,
-            $"The base URI '{uri}' is not an absolute http or https URI.",
-            "Pass a URI such as https://api.minepi.com.", uri);
+        public static ErrorRecord InvalidBaseUri(Uri uri, string problem) => Local("InvalidBaseUri", ErrorCategory.InvalidArgument,
+            $"The base URI {Shown(uri)} cannot be used: {problem}.",
+            "Pass a URI such as https://api.minepi.com.", Shown(uri));
 
         public static ErrorRecord UnencryptedAuthentication(Uri uri) => Local("UnencryptedAuthenticationRefused", ErrorCategory.SecurityError,
             $"Refusing to send the API key over unencrypted http to '{uri.Host}'.",
-            "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", uri);
+            "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", Shown(uri));
 
         public static ErrorRecord MissingTxid(string paymentId) => Local("missing_txid", ErrorCategory.InvalidArgument,
             $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.",
@@ -70,6 +70,11 @@ namespace PiPlatform
         public static ErrorRecord SandboxFailed(string detail, object? target) => Local("SandboxStartFailed", ErrorCategory.OpenError,
             $"The sandbox did not start: {detail}",
             "The sandbox needs the .NET 10 runtime with ASP.NET Core ('dotnet --list-runtimes' shows it). Try another -Port.", target);
+
+        // A URI as far as it is safe to show: scheme, host, port and path, never user info (it may hold a password).
+        private static string Shown(Uri uri) => uri.IsAbsoluteUri
+            ? "'" + uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) + "'"
+            : "(a relative URI)";
 
         private static ErrorRecord Local(string id, ErrorCategory category, string message, string action, object? target) =>
             Create(new PiException(id, PiErrorKind.Unknown, message, action), id, category, target, action);

@@ -34,7 +34,8 @@ namespace PiPlatform
         {
             if (!OnNetFramework) return;
             // .NET Framework 4.7.2 may still default to TLS 1.0 on old systems; add TLS 1.2, never take anything away.
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            // SystemDefault (0) already lets the OS choose: OR-ing into it would pin the whole process to TLS 1.2.
+            if (ServicePointManager.SecurityProtocol != 0) ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
 

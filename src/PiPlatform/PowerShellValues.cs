@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Specialized;
+using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 
@@ -83,6 +84,57 @@ namespace PiPlatform
             foreach (char c in text) secure.AppendChar(c);
             secure.MakeReadOnly();
             return secure;
+        }
+    }
+
+    /// <summary>
+    /// Keeps money exact on its way into a decimal parameter. PowerShell would turn the string '123456789.1234567'
+    /// (an Import-Csv cell) into a decimal through a double, losing digits, and would read '0,5' as 5 in some
+    /// cultures; here a string is parsed as an invariant decimal, and a double that a decimal cannot hold exactly
+    /// is refused rather than rounded.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ExactDecimalTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private const NumberStyles Amount = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite |
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case string text:
+                    if (decimal.TryParse(text, Amount, CultureInfo.InvariantCulture, out decimal parsed)) return parsed;
+                    throw new ArgumentTransformationMetadataException(
+                        $"'{text}' is not an amount: write it with digits and a '.' decimal point, e.g. 0.5.");
+                case double number:
+                    return FromBinary(number, number.ToString("R", CultureInfo.InvariantCulture));
+                case float number:
+                    return FromBinary(number, number.ToString("R", CultureInfo.InvariantCulture));
+                default:
+                    return value;
+            }
+        }
+
+        private static decimal FromBinary(double number, string shown)
+        {
+            decimal exact;
+            try
+            {
+                exact = (decimal)number;
+            }
+            catch (OverflowException)
+            {
+                throw new ArgumentTransformationMetadataException($"{shown} is too large for an amount.");
+            }
+            if ((double)exact != number)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"{shown} is a binary floating-point number that an exact amount cannot hold. Pass the amount as a string ('1.2345678') or a decimal (1.2345678d).");
+            }
+            return exact;
         }
     }
 }

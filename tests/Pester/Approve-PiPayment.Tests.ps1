@@ -27,8 +27,13 @@ Describe 'Approve-PiPayment' {
             $output = Approve-PiPayment $id -Verbose -ErrorVariable failed 4>&1
             $failed | Should -BeNullOrEmpty
             ($output | Where-Object { $_ -is [PiPlatform.Payment] }).Status.DeveloperApproved | Should -BeTrue
+            $verbose = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             if ($_ -eq 'error') {
-                ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "Payment $id was already approved: nothing to approve."
+                $verbose | Should -Contain "Payment $id was already approved: nothing to approve."
+            }
+            else {
+                # A 200 to a repeat looks like a first approve: the line says what Pi answered.
+                @($verbose -match "^POST /v2/payments/$id/approve -> 200").Count | Should -Be 1
             }
             Get-SandboxChanges $sandbox $id 'approve' | Should -Be 1
         }

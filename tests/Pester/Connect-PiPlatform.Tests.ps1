@@ -63,6 +63,29 @@ Describe 'Connect-PiPlatform' {
         $c.BaseUri.Host | Should -Be 'pi.example.com'
     }
 
+    It 'refuses a base URI with a user name and password, and shows neither' {
+        $uri = $sandbox.BaseUri.AbsoluteUri -replace '^http://', 'http://me:hunter2-PASSWORD@'
+        { Connect-PiPlatform -ApiKey $secureKey -BaseUri $uri } | Should -Throw -ErrorId 'InvalidBaseUri,PiPlatform.Commands.ConnectPiPlatformCommand'
+        $Error[0].TargetObject + $Error[0].Exception.Message | Should -Not -Match 'hunter2'
+        Get-PiPlatformConnection | Should -BeNullOrEmpty
+    }
+
+    It 'trims the newline a key read from a file or vault often ends with, and refuses a key no header can carry' {
+        Connect-PiPlatform -ApiKey (ConvertTo-SecureString "pi-sandbox-key`n" -AsPlainText -Force) -BaseUri $sandbox.BaseUri
+        @(Get-PiPayment -Incomplete).Count | Should -BeGreaterThan 0
+        { Connect-PiPlatform -ApiKey (ConvertTo-SecureString "pi-sandbox`r`nkey" -AsPlainText -Force) -BaseUri $sandbox.BaseUri } |
+            Should -Throw -ErrorId 'invalid_api_key,PiPlatform.Commands.ConnectPiPlatformCommand'
+        $Error[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'keeps a connection open that the user holds from Get-PiPlatformConnection when connecting again' {
+        Connect-PiPlatform -Sandbox $sandbox.BaseUri
+        $held = Get-PiPlatformConnection -Default
+        Connect-PiPlatform -Sandbox $sandbox.BaseUri
+        $held.IsOpen | Should -BeTrue
+        @(Get-PiPayment -Incomplete -Connection $held).Count | Should -BeGreaterThan 0
+    }
+
     It '-Sandbox connects to a sandbox with its well-known key' {
         $c = Connect-PiPlatform -Sandbox $sandbox.BaseUri -PassThru
         $c.IsSandbox | Should -BeTrue

@@ -98,6 +98,12 @@ Describe 'What Windows PowerShell 5.1 would load (checked from metadata; 5.1 its
 }
 
 Describe 'Living beside pwsh''s own assemblies' {
+    It 'makes the client''s types usable as soon as it is imported, before any cmdlet runs' {
+        # A fresh process: in this one a test has long since loaded the types.
+        $known = Start-Job { Import-Module $using:manifestPath; [bool]('PiPlatform.Payment' -as [type]) } | Receive-Job -Wait -AutoRemoveJob
+        $known | Should -BeTrue
+    }
+
     It 'leaves ConvertTo-Json, ConvertFrom-Json and Invoke-RestMethod working after import' {
         $sandbox = Start-PiSandbox
         try {

@@ -24,10 +24,25 @@ Describe 'New-PiPayment' {
         $failed[0].Exception.Payment.Identifier | Should -Be $existing.Identifier
     }
 
-    It '-WhatIf creates nothing' {
-        $before = @(Get-SandboxPayments $sandbox).Count
-        New-PiPayment uid-dave-0004 1 'x' -WhatIf
-        @(Get-SandboxPayments $sandbox).Count | Should -Be $before
+    It '-WhatIf sends nothing' {
+        $before = (Get-SandboxStats $sandbox).requests.by_route.'POST /v2/payments'
+        New-PiPayment uid-alice-0001 1 'x' -WhatIf
+        (Get-SandboxStats $sandbox).requests.by_route.'POST /v2/payments' | Should -Be $before
+    }
+
+    It 'keeps an amount from a CSV cell exact, and refuses one it cannot read exactly' {
+        $id = (Get-PiPayment -Incomplete | Where-Object UserUid -eq 'uid-carol-0003').Identifier
+        Stop-PiPayment $id -Confirm:$false | Out-Null
+        $csv = Join-Path $TestDrive 'amounts.csv'
+        @(
+            [pscustomobject]@{ UserUid = 'uid-carol-0003'; Amount = '0,5'; Memo = 'comma' }
+            [pscustomobject]@{ UserUid = 'uid-carol-0003'; Amount = '123456789.1234567'; Memo = 'exact' }
+        ) | Export-Csv $csv
+        $made = Import-Csv $csv | New-PiPayment -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $made.Amount | Should -Be ([decimal]::Parse('123456789.1234567', [cultureinfo]::InvariantCulture))
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -Match "'0,5' is not an amount"
+        { New-PiPayment uid-carol-0003 (0.1 + 0.2) 'binary' -Confirm:$false } | Should -Throw '*cannot hold*'
     }
 
     It 'binds Import-Csv rows and reports each failure with the API''s code' {

@@ -32,6 +32,30 @@ Describe 'Secret hygiene' {
         $all + ($errors -join "`n") | Should -Not -Match $token
     }
 
+    It 'a working key and token appear in no stream or object either' {
+        # The sandbox's own key, so that every call below succeeds and logs its request.
+        $all = & {
+            $c = Connect-PiPlatform -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -BaseUri $sandbox.BaseUri -PassThru -Verbose -Debug
+            $c | Format-List * | Out-String
+            $c | ConvertTo-Json -Depth 3
+            Get-PiPayment -Incomplete -Verbose -Debug | Out-String
+            Get-PiMe 'sandbox-token-alice' -Verbose -Debug | Format-List * | Out-String
+        } *>&1 | Out-String
+        $all | Should -Match 'GET /v2/me -> 200'
+        $all | Should -Match 'incomplete_server_payments -> 200'
+        $all | Should -Not -Match 'pi-sandbox-key'
+        $all | Should -Not -Match 'sandbox-token-alice'
+    }
+
+    It 'a token no header can carry is that token''s error, named by position, and the next token goes on' {
+        $Error.Clear()
+        $users = "$token`r`nX-Injected: 1", 'sandbox-token-alice' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue
+        $users.Uid | Should -Be 'uid-alice-0001'
+        $failed[0].FullyQualifiedErrorId | Should -Be 'invalid_access_token,PiPlatform.Commands.GetPiMeCommand'
+        $failed[0].TargetObject | Should -Be 'access token #1'
+        ($failed[0] | Format-List * -Force | Out-String) + $failed[0].Exception.ToString() | Should -Not -Match $token
+    }
+
     It 'a key from $env:PI_API_KEY is not echoed either' {
         $env:PI_API_KEY = $secret
         try {

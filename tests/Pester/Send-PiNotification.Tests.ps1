@@ -42,9 +42,11 @@ Describe 'Send-PiNotification' {
     }
 
     It 'an invalid notification is its own error and sends nothing for it' {
+        $before = (Get-SandboxStats $sandbox).requests.total
         Send-PiNotification -UserUid uid-alice-0001 -Title 't' -Body 'b' -Subroute 'no-slash' -ErrorVariable failed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'invalid_notification,*'
         $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        (Get-SandboxStats $sandbox).requests.total | Should -Be $before
     }
 
     It '-WhatIf sends nothing' {

@@ -80,6 +80,47 @@ namespace PiPlatform.Client.Tests
         }
 
         [Fact]
+        public async Task ARepeatRefusedWithoutThePaymentIsSettledByReadingItBack()
+        {
+            using PiClient client = _sandbox.NewClient();
+            string id = await _sandbox.NewU2APaymentAsync();
+            await client.ApprovePaymentAsync(id);
+            // A refusal that does not carry the payment, as an undocumented answer to a repeat might.
+            await _sandbox.PostAsync("sandbox/faults", new { status = 409, count = 1, path_contains = "/approve", body = "{\"error\":\"already_approved\",\"error_message\":\"Already approved.\"}" });
+            int readsBefore = await _sandbox.RouteCountAsync("GET /v2/payments/{id}");
+            var log = new ListLog();
+            Payment again = await client.WithLog(log).ApprovePaymentAsync(id);
+            Assert.True(again.Status.DeveloperApproved);
+            Assert.Contains(log.Lines, l => l.Contains($"Payment {id} was already approved"));
+            Assert.Equal(readsBefore + 1, await _sandbox.RouteCountAsync("GET /v2/payments/{id}"));
+            Assert.Equal(1, await _sandbox.ChangesAsync(id, "approve"));
+        }
+
+        [Fact]
+        public async Task ARefusalIsRethrownWhenTheReadBackShowsThePaymentIsNotDone()
+        {
+            using PiClient client = _sandbox.NewClient();
+            string id = await _sandbox.NewU2APaymentAsync();
+            await _sandbox.PostAsync("sandbox/faults", new { status = 409, count = 1, path_contains = "/approve", body = "{\"error\":\"not_approvable\",\"error_message\":\"No.\"}" });
+            var error = await Assert.ThrowsAsync<PiConflictException>(() => client.ApprovePaymentAsync(id));
+            Assert.Equal("not_approvable", error.ErrorCode);
+            Assert.Equal(0, await _sandbox.ChangesAsync(id, "approve"));
+        }
+
+        [Fact]
+        public async Task ATxidIsComparedExactlySoAnotherSpellingIsNotTheSameTransaction()
+        {
+            using PiClient client = _sandbox.NewClient();
+            string id = await _sandbox.NewU2APaymentAsync();
+            await client.ApprovePaymentAsync(id);
+            string txid = await _sandbox.AttachTransactionAsync(id);
+            await client.CompletePaymentAsync(id, txid);
+            var error = await Assert.ThrowsAsync<PiConflictException>(() => client.CompletePaymentAsync(id, txid.ToUpperInvariant()));
+            Assert.Equal("already_completed", error.ErrorCode);
+            Assert.Equal(1, await _sandbox.ChangesAsync(id, "complete"));
+        }
+
+        [Fact]
         public async Task CompleteRefusesAWrongOrUnverifiedTransaction()
         {
             using PiClient client = _sandbox.NewClient();
@@ -140,6 +181,21 @@ namespace PiPlatform.Client.Tests
             Assert.Equal("invalid_identifier", error.ErrorCode);
             Assert.Equal(PiErrorKind.InvalidArgument, error.Kind);
             Assert.Equal(before, await _sandbox.RequestTotalAsync());
+        }
+
+        [Fact]
+        public async Task ABrokenUnicodeCharacterIsRefusedButAWholeOneIsEscaped()
+        {
+            using PiClient client = _sandbox.NewClient();
+            int before = await _sandbox.RequestTotalAsync();
+            foreach (string broken in new[] { "a\uD800", "\uDC00a", "a\uDC00\uD800b" })
+            {
+                var error = await Assert.ThrowsAsync<PiException>(() => client.GetPaymentAsync(broken));
+                Assert.Equal("invalid_identifier", error.ErrorCode);
+            }
+            Assert.Equal(before, await _sandbox.RequestTotalAsync());
+            var notFound = await Assert.ThrowsAsync<PiNotFoundException>(() => client.GetPaymentAsync("a\uD83D\uDE00"));
+            Assert.Equal("/v2/payments/a%F0%9F%98%80", notFound.Error.Path);
         }
 
         [Fact]

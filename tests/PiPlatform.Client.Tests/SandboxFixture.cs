@@ -76,6 +76,13 @@ namespace PiPlatform.Client.Tests
                 && counts.TryGetProperty(kind, out JsonElement n) ? n.GetInt32() : 0;
         }
 
+        /// <summary>How many requests the sandbox saw on one route, e.g. "GET /v2/payments/{id}".</summary>
+        public async Task<int> RouteCountAsync(string route)
+        {
+            using JsonDocument stats = JsonDocument.Parse(await Http.GetStringAsync("sandbox/stats"));
+            return stats.RootElement.GetProperty("requests").GetProperty("by_route").TryGetProperty(route, out JsonElement n) ? n.GetInt32() : 0;
+        }
+
         public async Task<int> RequestTotalAsync()
         {
             using JsonDocument stats = JsonDocument.Parse(await Http.GetStringAsync("sandbox/stats"));

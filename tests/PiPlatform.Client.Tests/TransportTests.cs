@@ -98,6 +98,33 @@ namespace PiPlatform.Client.Tests
         }
 
         [Fact]
+        public async Task ARetryAfterGivenAsAnHttpDateIsWaitedOutToo()
+        {
+            using PiClient client = _sandbox.NewClient();
+            string id = await _sandbox.NewU2APaymentAsync();
+            string date = DateTimeOffset.UtcNow.AddSeconds(3).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+            await _sandbox.PostAsync("sandbox/faults", new { status = 429, count = 1, path_contains = id, retry_after = date });
+            var log = new ListLog();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Payment p = await client.WithLog(log).GetPaymentAsync(id);
+            Assert.Equal(id, p.Identifier);
+            // The date has whole seconds, so the wait is between 2 and 3 s.
+            Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.5), $"waited only {clock.Elapsed}");
+            Assert.Single(log.Lines, l => l.Contains("rate limiting"));
+        }
+
+        [Fact]
+        public async Task A200WhoseFieldsAreOutOfRangeIsAnUnexpectedResponseNotACrash()
+        {
+            using PiClient client = _sandbox.NewClient();
+            // valid_until in milliseconds, not seconds: past DateTimeOffset's range.
+            await _sandbox.PostAsync("sandbox/faults", new { status = 200, count = 1, path_contains = "/v2/me",
+                body = "{\"uid\":\"u\",\"credentials\":{\"scopes\":[],\"valid_until\":{\"timestamp\":1700000000000000}}}" });
+            var error = await Assert.ThrowsAsync<PiApiException>(() => client.GetMeAsync(SandboxFixture.Secure("sandbox-token-alice")));
+            Assert.Equal("unexpected_response", error.ErrorCode);
+        }
+
+        [Fact]
         public async Task NoServerIsANetworkError()
         {
             int port;
@@ -144,10 +171,17 @@ namespace PiPlatform.Client.Tests
                 Assert.False(string.IsNullOrWhiteSpace(info.Meaning), info.Code);
                 Assert.False(string.IsNullOrWhiteSpace(info.RecommendedAction), info.Code);
             }
-            foreach (string code in new[] { "payment_not_found", "ongoing_payment_found", "already_completed", "txid_mismatch", "payment_tx_present", "verification_failed", "cancelled_payment", "missing_txid", "not_verified", "forbidden", "too_many_payments", "invalid_amount" })
+            // Every code in the table of pi-platform-api.md.
+            string[] documented =
             {
-                Assert.NotNull(PiErrorCatalog.Find(code));
-            }
+                "payment_not_found",
+                "ongoing_payment_found", "user_not_found", "missing_scope", "missing_wallet", "invalid_address", "altered_amount",
+                "too_many_payments", "too_many_cancelled_payments", "feature_not_available", "invalid_amount", "invalid_arguments",
+                "invalid_metadata", "unknown_error",
+                "already_completed", "cancelled_payment", "missing_param", "missing_txid", "not_verified", "txid_mismatch", "verification_failed",
+                "forbidden", "payment_tx_present",
+            };
+            Assert.DoesNotContain(documented, code => PiErrorCatalog.Find(code) == null);
         }
     }
 }

@@ -35,6 +35,8 @@ namespace PiPlatform
     {
         // Codes this module makes up where the API gives none.
         internal const string InvalidIdentifier = "invalid_identifier";
+        internal const string InvalidApiKey = "invalid_api_key";
+        internal const string InvalidAccessToken = "invalid_access_token";
         internal const string UnexpectedResponse = "unexpected_response";
         internal const string RateLimited = "rate_limited";
         internal const string NetworkError = "network_error";
@@ -110,6 +112,10 @@ namespace PiPlatform
             // This module's own codes.
             (InvalidIdentifier, PiErrorKind.InvalidArgument, "The identifier is not valid.",
                 "Pass the identifier exactly as Pi gave it: no slashes, spaces, control characters or '..'."),
+            (InvalidApiKey, PiErrorKind.InvalidArgument, "The API key cannot be sent: it is empty or has a character no key has.",
+                "Copy the server API key again from the Pi Developer Portal: it is printable ASCII, without spaces."),
+            (InvalidAccessToken, PiErrorKind.InvalidArgument, "The access token cannot be sent: it is empty or has a character no token has.",
+                "Pass the accessToken exactly as Pi.authenticate returned it in the client SDK."),
             (UnexpectedResponse, PiErrorKind.ServerError, "The server did not answer with the Pi Platform API's JSON.",
                 "A proxy or outage is likely; check the base URI, then try again later. Read payments back before repeating a change."),
             (RateLimited, PiErrorKind.LimitExceeded, "Pi is rate limiting this app.",

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
 using System.Text.Json;
@@ -31,8 +30,9 @@ namespace PiPlatform.Http
             BaseUri = options.BaseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal)
                 ? options.BaseUri
                 : new Uri(options.BaseUri.AbsoluteUri + "/");
-            _apiKey = options.ApiKey?.Copy();
-            _apiKey?.MakeReadOnly();
+            // A copy of our own, checked once here: a key that no header can carry fails at Connect, not on every call.
+            _apiKey = options.ApiKey == null ? null : Secret.Normalize(options.ApiKey, PiErrorCatalog.InvalidApiKey, "API key");
+            ApiKeyHint = _apiKey == null ? "" : Secret.Hint(_apiKey);
             // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
             var handler = new HttpClientHandler
             {
@@ -51,6 +51,9 @@ namespace PiPlatform.Http
         public TimeSpan Timeout => _options.Timeout;
 
         public bool HasApiKey => _apiKey != null && _apiKey.Length > 0;
+
+        /// <summary>The key masked for display: asterisks and at most its last four characters.</summary>
+        public string ApiKeyHint { get; }
 
         /// <summary>Sends the request and reads a successful answer's JSON; a failed answer throws.</summary>
         public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, CancellationToken cancel)
@@ -79,7 +82,8 @@ namespace PiPlatform.Http
                         {
                             return read(doc.RootElement);
                         }
-                        catch (Exception e) when (e is FormatException || e is InvalidOperationException)
+                        // What a reader throws on JSON of the wrong shape or values out of range (a timestamp in ms, say).
+                        catch (Exception e) when (e is FormatException || e is InvalidOperationException || e is ArgumentException || e is OverflowException)
                         {
                             throw PiApiException.Create(Unexpected(request, answer));
                         }
@@ -93,8 +97,8 @@ namespace PiPlatform.Http
         {
             using var message = new HttpRequestMessage(request.Method, request.Path);
             message.Headers.Authorization = request.BearerToken != null
-                ? new AuthenticationHeaderValue("Bearer", Reveal(request.BearerToken))
-                : _apiKey != null ? new AuthenticationHeaderValue("Key", Reveal(_apiKey)) : null;
+                ? new AuthenticationHeaderValue("Bearer", Secret.Reveal(request.BearerToken))
+                : _apiKey != null ? new AuthenticationHeaderValue("Key", Secret.Reveal(_apiKey)) : null;
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
@@ -128,7 +132,7 @@ namespace PiPlatform.Http
             }
         }
 
-        private static PiApiError ReadError(PiRequest request, Answer answer)
+        private PiApiError ReadError(PiRequest request, Answer answer)
         {
             using JsonDocument? doc = TryParse(answer);
             if (doc == null || doc.RootElement.ValueKind != JsonValueKind.Object)
@@ -147,7 +151,7 @@ namespace PiPlatform.Http
                 Path = "/" + request.Path,
                 StatusCode = answer.Status,
                 Code = error != null && !errorIsSentence ? error : answer.Status == 429 ? PiErrorCatalog.RateLimited : $"http_{answer.Status}",
-                ApiMessage = message ?? (errorIsSentence ? error : null),
+                ApiMessage = Redact(message ?? (errorIsSentence ? error : null), request),
                 Payment = payment.ValueKind == JsonValueKind.Object ? TryReadPayment(payment) : null,
                 VerificationError = WireReader.String(root, "verification_error"),
                 RetryAfter = answer.RetryAfter,
@@ -161,7 +165,7 @@ namespace PiPlatform.Http
             catch (FormatException) { return null; }
         }
 
-        private static PiApiError Unexpected(PiRequest request, Answer answer) => new PiApiError
+        private PiApiError Unexpected(PiRequest request, Answer answer) => new PiApiError
         {
             Method = request.Method.Method,
             Path = "/" + request.Path,
@@ -169,8 +173,11 @@ namespace PiPlatform.Http
             Code = answer.Status == 429 ? PiErrorCatalog.RateLimited : PiErrorCatalog.UnexpectedResponse,
             RetryAfter = answer.RetryAfter,
             ContentType = answer.ContentType,
-            BodySnippet = Snippet(answer.Body),
+            BodySnippet = Snippet(answer.Body, request),
         };
+
+        private string? Redact(string? text, PiRequest request) =>
+            text == null ? null : Secret.Redact(text, _apiKey, request.BearerToken);
 
         private static JsonDocument? TryParse(Answer answer)
         {
@@ -182,9 +189,10 @@ namespace PiPlatform.Http
             catch (JsonException) { return null; }
         }
 
-        private static string Snippet(byte[] body)
+        private string Snippet(byte[] body, PiRequest request)
         {
-            string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 4));
+            // Redacted before it is cut, so that a secret the cut would split is still found whole.
+            string text = Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 64)), request)!;
             var shown = new StringBuilder();
             foreach (char c in text)
             {
@@ -204,20 +212,6 @@ namespace PiPlatform.Http
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
             }
             return null;
-        }
-
-        // The secret exists as a plain string only while the header is built.
-        private static string Reveal(SecureString secret)
-        {
-            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
-            {
-                return Marshal.PtrToStringUni(plain, secret.Length);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(plain);
-            }
         }
 
         public void Dispose()

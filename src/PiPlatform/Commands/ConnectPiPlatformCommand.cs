@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -47,14 +48,7 @@ namespace PiPlatform.Commands
         protected override void ProcessRecord()
         {
             Uri uri = BaseUri ?? (Sandbox ? PiSandboxDefaults.BaseUri : PiClientOptions.DefaultBaseUri);
-            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                ThrowTerminatingError(ErrorFactory.InvalidBaseUri(uri));
-            }
-            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !AllowUnencryptedAuthentication)
-            {
-                ThrowTerminatingError(ErrorFactory.UnencryptedAuthentication(uri));
-            }
+            CheckBaseUri(uri);
             using SecureString key = ResolveKey();
             var options = new PiClientOptions
             {
@@ -63,10 +57,39 @@ namespace PiPlatform.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UserAgent = UserAgent(),
             };
-            var connection = new Connection(new PiClient(options), Hint(key), Sandbox) { HandedOut = PassThru };
+            PiClient client;
+            try
+            {
+                client = new PiClient(options);
+            }
+            catch (PiException refused)
+            {
+                // A key no header can carry: the whole command fails, and the message says where, never what.
+                ThrowTerminatingError(ErrorFactory.FromException(refused, null));
+                return;
+            }
+            var connection = new Connection(client, Sandbox) { HandedOut = PassThru };
             ConnectionRegistry.Current.Add(connection);
             WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s).");
             if (PassThru) WriteObject(connection);
+        }
+
+        // Only a plain http(s) base: user info could hold a password that would then show in every message and
+        // object, and a query or fragment would be dropped or mangled by the paths added to it.
+        private void CheckBaseUri(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                ThrowTerminatingError(ErrorFactory.InvalidBaseUri(uri, "it is not an absolute http or https URI"));
+            }
+            if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                ThrowTerminatingError(ErrorFactory.InvalidBaseUri(uri, "it has a user name, password, query or fragment"));
+            }
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !AllowUnencryptedAuthentication)
+            {
+                ThrowTerminatingError(ErrorFactory.UnencryptedAuthentication(uri));
+            }
         }
 
         private SecureString ResolveKey()
@@ -83,26 +106,12 @@ namespace PiPlatform.Commands
             return SecureStringTransformationAttribute.ToSecureString(fromEnvironment!.Trim());
         }
 
-        // Only the last four characters of a long key are ever shown.
-        private static string Hint(SecureString key)
-        {
-            if (key.Length < 16) return Connection.Mask(key.Length, "");
-            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(key);
-            try
-            {
-                return Connection.Mask(key.Length, Marshal.PtrToStringUni(IntPtr.Add(plain, (key.Length - 4) * 2), 4));
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(plain);
-            }
-        }
-
-        private static string UserAgent()
+        // Names the module and the PowerShell release ($PSVersionTable, not the engine assembly's version).
+        private string UserAgent()
         {
             Version? module = typeof(Connection).Assembly.GetName().Version;
-            Version? engine = typeof(PSObject).Assembly.GetName().Version;
-            return $"PiPlatform/{module?.ToString(3)} (PowerShell {engine?.ToString(3)}; {RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSDescription.Trim()})";
+            object? powershell = (GetVariableValue("PSVersionTable") as Hashtable)?["PSVersion"];
+            return $"PiPlatform/{module?.ToString(3)} (PowerShell {powershell}; {RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSDescription.Trim()})";
         }
     }
 }

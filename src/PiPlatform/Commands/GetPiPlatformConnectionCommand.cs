@@ -15,12 +15,15 @@ namespace PiPlatform.Commands
         protected override void EndProcessing()
         {
             ConnectionRegistry registry = ConnectionRegistry.Current;
-            if (Default)
+            Connection[] shown = Default
+                ? (registry.Default == null ? new Connection[0] : new[] { registry.Default })
+                : registry.All.ToArray();
+            foreach (Connection connection in shown)
             {
-                if (registry.Default != null) WriteObject(registry.Default);
-                return;
+                // The caller may keep it in a variable now: a later Connect must not close it under them.
+                connection.HandedOut = true;
+                WriteObject(connection);
             }
-            WriteObject(registry.All.ToArray(), enumerateCollection: true);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Globalization;
 using System.Management.Automation;
 
 namespace PiPlatform.Commands
@@ -17,6 +18,7 @@ namespace PiPlatform.Commands
 
         /// <summary>The amount in Pi: positive, at most 7 decimal places.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ExactDecimalTransformation]
         public decimal Amount { get; set; }
 
         /// <summary>The text shown to the user.</summary>
@@ -41,7 +43,7 @@ namespace PiPlatform.Commands
                 WriteError(ErrorFactory.InvalidMetadata(error.Message, UserUid));
                 return;
             }
-            if (!ShouldProcess($"user {UserUid}", $"Create app-to-user payment of {Amount} Pi"))
+            if (!ShouldProcess($"user {UserUid}", $"Create app-to-user payment of {Amount.ToString(CultureInfo.InvariantCulture)} Pi"))
             {
                 return;
             }

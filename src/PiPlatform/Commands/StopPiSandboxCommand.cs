@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace PiPlatform.Commands
@@ -17,8 +18,15 @@ namespace PiPlatform.Commands
             foreach (SandboxServer server in InputObject)
             {
                 if (!server.IsRunning || !ShouldProcess(server.BaseUri.ToString(), "Stop sandbox")) continue;
-                server.Process.Kill();
-                server.Process.WaitForExit(10000);
+                try
+                {
+                    server.Process.Kill();
+                    server.Process.WaitForExit(10000);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited between the check and the kill: stopped all the same.
+                }
                 WriteVerbose($"Sandbox {server.ProcessId} stopped.");
             }
         }
