@@ -65,7 +65,17 @@ namespace PiPlatform.Commands
             }
             Task<string> errors = process.StandardError.ReadToEndAsync();
             Task<string?> firstLine = process.StandardOutput.ReadLineAsync();
-            bool listening = firstLine.Wait(TimeSpan.FromSeconds(StartTimeoutSec));
+            bool listening;
+            try
+            {
+                // Ctrl+C while it starts stops the wait and the half-started sandbox.
+                listening = firstLine.Wait((int)TimeSpan.FromSeconds(StartTimeoutSec).TotalMilliseconds, CancelToken);
+            }
+            catch (OperationCanceledException)
+            {
+                if (!process.HasExited) process.Kill();
+                throw new PipelineStoppedException();
+            }
             Match match = ListeningLine.Match(listening ? firstLine.Result ?? "" : "");
             if (!match.Success)
             {
