@@ -41,12 +41,17 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Starts a sandbox; completes once it accepts connections.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="System.IO.IOException">The port is already in use.</exception>
-    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default)
+    public static Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default) =>
+        StartAsync(options, TimeProvider.System, ct);
+
+    /// <summary>Starts a sandbox on the given clock, so tests can move past the 24-hour notification window.</summary>
+    internal static async Task<SandboxHost> StartAsync(SandboxOptions options, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         Validate(options);
 
-        var state = new SandboxState(options, TimeProvider.System);
+        var state = new SandboxState(options, time);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Nothing from the command line or the working directory may change how the sandbox binds.

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -108,6 +109,20 @@ public sealed class NotificationTests : SandboxTest
 
         AssertNotifyError(HttpStatusCode.Forbidden, response);
         Assert.Equal($"Notification quota exceeded for users: {Dave}, {Alice}", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_delivery_stops_counting_toward_the_quota_24_hours_later()
+    {
+        await PostAsync("sandbox/config", """{"notification_quota":1}""", null);
+        AssertStatus(HttpStatusCode.Created, await NotifyAsync(Request(Item(Alice))));
+
+        Fixture.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
+        AssertNotifyError(HttpStatusCode.Forbidden, await NotifyAsync(Request(Item(Alice))));
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        AssertStatus(HttpStatusCode.Created, await NotifyAsync(Request(Item(Alice))));
+        Assert.Equal(2, await DeliveredCountAsync());
     }
 
     [Fact]
