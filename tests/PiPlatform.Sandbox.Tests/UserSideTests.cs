@@ -78,6 +78,23 @@ public sealed class UserSideTests : SandboxTest
         Assert.Equal("tx_unverified", StateOf(response.Json));
     }
 
+    [Fact]
+    public async Task A_given_txid_keeps_its_case_and_only_that_exact_txid_completes()
+    {
+        string id = await CreateUserToAppAsync();
+        await PostAsync($"v2/payments/{id}/approve");
+        string txid = new string('A', 32) + new string('b', 32);
+
+        var attached = await PostAsync($"sandbox/payments/{id}/transaction", $$"""{"txid":"{{txid}}"}""", null);
+
+        AssertStatus(HttpStatusCode.OK, attached);
+        Assert.Equal(txid, TxidOf(attached.Json));
+        Assert.EndsWith("/" + txid, attached.Json.GetProperty("transaction").GetProperty("_link").GetString());
+        AssertError(HttpStatusCode.Conflict, "txid_mismatch",
+            await PostAsync($"v2/payments/{id}/complete", $$"""{"txid":"{{txid.ToLowerInvariant()}}"}"""), id);
+        AssertStatus(HttpStatusCode.OK, await PostAsync($"v2/payments/{id}/complete", $$"""{"txid":"{{txid}}"}"""));
+    }
+
     [Theory]
     [InlineData("""{"txid":"xyz"}""")]
     [InlineData("""{"txid":12}""")]

@@ -51,6 +51,7 @@ internal sealed partial class PaymentStore
             return ApiErrors.VerificationFailed(p);
         }
 
+        // Exactly: the client must send back the txid it was given, not a trimmed or re-cased copy.
         if (!string.Equals(p.Transaction.Txid, txid, StringComparison.Ordinal))
         {
             return ApiErrors.TxidMismatch(p);
