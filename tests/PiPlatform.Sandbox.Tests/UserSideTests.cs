@@ -185,6 +185,18 @@ public sealed class UserSideTests : SandboxTest
     }
 
     [Fact]
+    public async Task User_cancel_of_an_a2u_payment_is_409_and_keeps_the_users_a2u_slot_taken()
+    {
+        string id = Id((await GetAsync("v2/payments/incomplete_server_payments")).Json.GetProperty("incomplete_server_payments")[0]);
+
+        AssertError(HttpStatusCode.Conflict, "not_user_to_app", await PostAsync($"sandbox/payments/{id}/user_cancel", null, null), id);
+
+        Assert.False(Flag(await PaymentAsync(id), "user_cancelled"));
+        var again = await PostAsync("v2/payments", $$$"""{"payment":{"amount":1,"memo":"m","metadata":{},"uid":"{{{Alice}}}"}}""");
+        AssertError(HttpStatusCode.Conflict, "ongoing_payment_found", again, id);
+    }
+
+    [Fact]
     public async Task The_whole_u2a_lifecycle_runs_through_the_api()
     {
         string id = await CreateUserToAppAsync(Carol, "4.2");

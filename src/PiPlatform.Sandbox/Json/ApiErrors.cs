@@ -10,7 +10,7 @@ internal sealed record ApiError(int Status, string Code, string Message, Payment
 
 /// <summary>
 /// Every error the sandbox answers, in one place: codes from pi-platform-api.md, plus our own
-/// <c>not_approved</c>, <c>already_approved</c> and <c>no_transaction</c> where the docs are silent.
+/// (listed in README.md) where the docs are silent.
 /// Conflict answers carry the current payment, as the real API's do.
 /// </summary>
 internal static class ApiErrors
@@ -41,6 +41,9 @@ internal static class ApiErrors
 
     public static ApiError NotApproved(PaymentDto p) => new(409, "not_approved",
         "This user-to-app payment has not been approved by the developer yet.", p);
+
+    public static ApiError NotUserToApp(PaymentDto p) => new(409, "not_user_to_app",
+        $"The user can only cancel user-to-app payments; the app cancels this app-to-user one (POST /v2/payments/{p.Identifier}/cancel).", p);
 
     public static ApiError PaymentTxPresent(PaymentDto p) => new(409, "payment_tx_present",
         "A blockchain transaction already exists for this payment.", p);
