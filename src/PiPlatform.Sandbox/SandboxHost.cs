@@ -26,6 +26,12 @@ public sealed class SandboxHost : IAsyncDisposable
     private Task? _stopTask;
     private int _disposed;
 
+    /// <summary>
+    /// The largest request body accepted (Kestrel's default is 30 MB). The largest legitimate one, a notify call
+    /// with 256 notifications, stays a few hundred KB even with long texts (a test checks it fits with room).
+    /// </summary>
+    internal const int MaxRequestBodyBytes = 1024 * 1024;
+
     private SandboxHost(WebApplication app, Uri baseUri)
     {
         _app = app;
@@ -66,7 +72,11 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(state);
         // The host must not grab Ctrl+C for itself: in-process users (tests, a PowerShell session) own it.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
 
         var app = builder.Build();
         SandboxPipeline.Configure(app, state);

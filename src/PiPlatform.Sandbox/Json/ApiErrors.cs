@@ -74,6 +74,12 @@ internal static class ApiErrors
 
     public static ApiError MissingWallet(string uid) => new(400, "missing_wallet", $"The user '{uid}' has no Pi wallet yet.");
 
+    /// <summary>Kestrel refused the request while its body was read: 413 for a body over the limit, else its own status.</summary>
+    public static ApiError RequestRejected(BadHttpRequestException e, int maxBodyBytes) =>
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? new(e.StatusCode, "request_too_large", $"The request body is over the sandbox's limit of {maxBodyBytes} bytes.")
+            : new(e.StatusCode, "bad_request", "The request could not be read: " + e.Message);
+
     public static ApiError Unknown() => new(500, "unknown_error", "The sandbox failed to handle this request (a sandbox bug).");
 
     // The notify endpoint answers {"error": "<sentence>"} only.
