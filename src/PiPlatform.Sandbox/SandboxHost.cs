@@ -26,6 +26,12 @@ public sealed class SandboxHost : IAsyncDisposable
     private Task? _stopTask;
     private int _disposed;
 
+    /// <summary>
+    /// The largest request body accepted (Kestrel's default is 30 MB). The largest legitimate one, a notify call
+    /// with 256 notifications, stays a few hundred KB even with long texts (a test checks it fits with room).
+    /// </summary>
+    internal const int MaxRequestBodyBytes = 1024 * 1024;
+
     private SandboxHost(WebApplication app, Uri baseUri)
     {
         _app = app;
@@ -41,12 +47,17 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Starts a sandbox; completes once it accepts connections.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     /// <exception cref="System.IO.IOException">The port is already in use.</exception>
-    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default)
+    public static Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken ct = default) =>
+        StartAsync(options, TimeProvider.System, ct);
+
+    /// <summary>Starts a sandbox on the given clock, so tests can move past the 24-hour notification window.</summary>
+    internal static async Task<SandboxHost> StartAsync(SandboxOptions options, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         Validate(options);
 
-        var state = new SandboxState(options, TimeProvider.System);
+        var state = new SandboxState(options, time);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Nothing from the command line or the working directory may change how the sandbox binds.
@@ -61,7 +72,11 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton(state);
         // The host must not grab Ctrl+C for itself: in-process users (tests, a PowerShell session) own it.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
 
         var app = builder.Build();
         SandboxPipeline.Configure(app, state);

@@ -103,7 +103,8 @@ public sealed class AuthTests : SandboxTest
 
         AssertStatus(HttpStatusCode.OK, response);
         Assert.Equal(Bob, response.Json.GetProperty("uid").GetString());
-        Assert.True(!response.Json.TryGetProperty("username", out var name) || name.ValueKind == System.Text.Json.JsonValueKind.Null);
+        // Present and null, exactly as the README promises, not left out.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, response.Json.GetProperty("username").ValueKind);
         Assert.Equal("payments", Csv(response.Json.GetProperty("credentials").GetProperty("scopes").EnumerateArray().Select(s => s.GetString())));
     }
 

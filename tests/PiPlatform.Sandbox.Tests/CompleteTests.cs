@@ -102,6 +102,32 @@ public sealed class CompleteTests : SandboxTest
         Assert.False(Flag(await PaymentAsync(Id(ready)), "developer_completed"));
     }
 
+    // The padding is JSON text: "\\n" is a newline inside the txid string.
+    [Theory]
+    [InlineData(" ", "")]
+    [InlineData("", "\\n")]
+    [InlineData("\\t", " ")]
+    public async Task A_txid_with_surrounding_whitespace_is_another_txid_409_txid_mismatch(string before, string after)
+    {
+        var ready = (await SeededAsync("tx_verified"))[0];
+
+        var response = await PostAsync($"v2/payments/{Id(ready)}/complete", $$"""{"txid":"{{before}}{{TxidOf(ready)}}{{after}}"}""");
+
+        AssertError(HttpStatusCode.Conflict, "txid_mismatch", response, Id(ready));
+        Assert.False(Flag(await PaymentAsync(Id(ready)), "developer_completed"));
+    }
+
+    [Fact]
+    public async Task A_txid_in_another_case_is_409_txid_mismatch()
+    {
+        var ready = (await SeededAsync("tx_verified"))[0];
+
+        var response = await PostAsync($"v2/payments/{Id(ready)}/complete", $$"""{"txid":"{{TxidOf(ready).ToUpperInvariant()}}"}""");
+
+        AssertError(HttpStatusCode.Conflict, "txid_mismatch", response, Id(ready));
+        Assert.False(Flag(await PaymentAsync(Id(ready)), "developer_completed"));
+    }
+
     [Fact]
     public async Task Completing_an_unverified_transaction_is_409_not_verified_until_verified()
     {

@@ -143,8 +143,30 @@ public sealed class FaultTests : SandboxTest
     [InlineData("""{"status":"502"}""")]
     [InlineData("""{"status":502,"count":0}""")]
     [InlineData("""{"status":502,"count":"2"}""")]
-    public async Task A_bad_fault_is_400_invalid_arguments(string body)
+    [InlineData("""{"status":100}""")] // a 1xx is no final answer: the client would hang
+    [InlineData("""{"status":199}""")]
+    [InlineData("""{"status":600}""")]
+    [InlineData("""{"status":204,"body":"{}"}""")] // no body is allowed after these three
+    [InlineData("""{"status":205,"body":"x"}""")]
+    [InlineData("""{"status":304,"body":"{}"}""")]
+    public async Task A_bad_fault_is_400_invalid_arguments_and_not_queued(string body)
     {
         AssertError(HttpStatusCode.BadRequest, "invalid_arguments", await PostAsync("sandbox/faults", body, null));
+
+        Assert.Equal(0, (await GetAsync("sandbox/faults", null)).Json.GetProperty("faults").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData(204)]
+    [InlineData(304)]
+    public async Task A_bodiless_status_fault_answers_with_no_body(int status)
+    {
+        await QueueAsync($$"""{"status":{{status}}}""");
+
+        var response = await GetAsync("v2/payments/incomplete_server_payments");
+
+        Assert.Equal((HttpStatusCode)status, response.Status);
+        Assert.Equal(string.Empty, response.Text);
+        AssertStatus(HttpStatusCode.OK, await GetAsync("v2/payments/incomplete_server_payments"));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -62,11 +63,13 @@ public sealed class NotificationTests : SandboxTest
     }
 
     [Fact]
-    public async Task Exactly_256_notifications_is_accepted()
+    public async Task Exactly_256_notifications_with_long_texts_are_accepted_well_within_the_body_limit()
     {
         await PostAsync("sandbox/config", """{"notification_quota":1000}""", null);
+        string body = Request(Enumerable.Repeat(Item(Alice, new string('t', 100), new string('b', 1000)), 256).ToArray());
 
-        AssertStatus(HttpStatusCode.Created, await NotifyAsync(Request(Enumerable.Repeat(Item(Alice), 256).ToArray())));
+        Assert.True(body.Length < SandboxHost.MaxRequestBodyBytes / 2, $"the largest legitimate body is {body.Length} bytes");
+        AssertStatus(HttpStatusCode.Created, await NotifyAsync(body));
     }
 
     [Theory]
@@ -108,6 +111,20 @@ public sealed class NotificationTests : SandboxTest
 
         AssertNotifyError(HttpStatusCode.Forbidden, response);
         Assert.Equal($"Notification quota exceeded for users: {Dave}, {Alice}", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_delivery_stops_counting_toward_the_quota_24_hours_later()
+    {
+        await PostAsync("sandbox/config", """{"notification_quota":1}""", null);
+        AssertStatus(HttpStatusCode.Created, await NotifyAsync(Request(Item(Alice))));
+
+        Fixture.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
+        AssertNotifyError(HttpStatusCode.Forbidden, await NotifyAsync(Request(Item(Alice))));
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        AssertStatus(HttpStatusCode.Created, await NotifyAsync(Request(Item(Alice))));
+        Assert.Equal(2, await DeliveredCountAsync());
     }
 
     [Fact]

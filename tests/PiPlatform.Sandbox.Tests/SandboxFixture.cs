@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace PiPlatform.Sandbox.Tests;
@@ -16,9 +17,15 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>A plain client: no default headers, each test sends exactly what it means to.</summary>
     public HttpClient Http => _http ?? throw new InvalidOperationException("The sandbox is not started.");
 
+    /// <summary>
+    /// The sandbox's clock: it starts at the real time and moves only when a test advances it. Only the 24-hour
+    /// notification window reads it, and a reset clears the quotas, so an advanced clock does not leak between tests.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public async Task InitializeAsync()
     {
-        _host = await SandboxHost.StartAsync(new SandboxOptions { Port = 0 });
+        _host = await SandboxHost.StartAsync(new SandboxOptions { Port = 0 }, Clock);
         _http = new HttpClient { BaseAddress = _host.BaseUri, Timeout = TimeSpan.FromSeconds(10) };
     }
 

@@ -78,6 +78,23 @@ public sealed class UserSideTests : SandboxTest
         Assert.Equal("tx_unverified", StateOf(response.Json));
     }
 
+    [Fact]
+    public async Task A_given_txid_keeps_its_case_and_only_that_exact_txid_completes()
+    {
+        string id = await CreateUserToAppAsync();
+        await PostAsync($"v2/payments/{id}/approve");
+        string txid = new string('A', 32) + new string('b', 32);
+
+        var attached = await PostAsync($"sandbox/payments/{id}/transaction", $$"""{"txid":"{{txid}}"}""", null);
+
+        AssertStatus(HttpStatusCode.OK, attached);
+        Assert.Equal(txid, TxidOf(attached.Json));
+        Assert.EndsWith("/" + txid, attached.Json.GetProperty("transaction").GetProperty("_link").GetString());
+        AssertError(HttpStatusCode.Conflict, "txid_mismatch",
+            await PostAsync($"v2/payments/{id}/complete", $$"""{"txid":"{{txid.ToLowerInvariant()}}"}"""), id);
+        AssertStatus(HttpStatusCode.OK, await PostAsync($"v2/payments/{id}/complete", $$"""{"txid":"{{txid}}"}"""));
+    }
+
     [Theory]
     [InlineData("""{"txid":"xyz"}""")]
     [InlineData("""{"txid":12}""")]
@@ -165,6 +182,18 @@ public sealed class UserSideTests : SandboxTest
         string id = Id((await SeededAsync(state))[0]);
 
         AssertError(HttpStatusCode.Conflict, code, await PostAsync($"sandbox/payments/{id}/user_cancel", null, null), id);
+    }
+
+    [Fact]
+    public async Task User_cancel_of_an_a2u_payment_is_409_and_keeps_the_users_a2u_slot_taken()
+    {
+        string id = Id((await GetAsync("v2/payments/incomplete_server_payments")).Json.GetProperty("incomplete_server_payments")[0]);
+
+        AssertError(HttpStatusCode.Conflict, "not_user_to_app", await PostAsync($"sandbox/payments/{id}/user_cancel", null, null), id);
+
+        Assert.False(Flag(await PaymentAsync(id), "user_cancelled"));
+        var again = await PostAsync("v2/payments", $$$"""{"payment":{"amount":1,"memo":"m","metadata":{},"uid":"{{{Alice}}}"}}""");
+        AssertError(HttpStatusCode.Conflict, "ongoing_payment_found", again, id);
     }
 
     [Fact]

@@ -104,9 +104,17 @@ internal static class ControlEndpoints
         }
 
         var root = body.Root;
-        if (!root.TryGetProperty("status", out var s) || !RequestJson.TryGetInt(s, out int status) || status is < 100 or > 599)
+        // A 1xx is no final answer: the client would wait for the real one forever.
+        if (!root.TryGetProperty("status", out var s) || !RequestJson.TryGetInt(s, out int status) || status is < 200 or > 599)
         {
-            return ApiErrors.InvalidArguments("\"status\" must be an HTTP status code (100-599).").ToResult();
+            return ApiErrors.InvalidArguments("\"status\" must be an HTTP status code from 200 to 599.").ToResult();
+        }
+
+        string faultBody = RequestJson.GetString(root, "body") ?? string.Empty;
+        // Kestrel refuses to write a body after these (it throws mid-answer), and HTTP forbids one.
+        if (faultBody.Length > 0 && status is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified)
+        {
+            return ApiErrors.InvalidArguments($"A {status} answer has no body: leave \"body\" out or empty.").ToResult();
         }
 
         int count = 1;
@@ -120,7 +128,7 @@ internal static class ControlEndpoints
             RequestJson.GetString(root, "path_contains"),
             RequestJson.GetString(root, "method"),
             RequestJson.GetString(root, "content_type"),
-            RequestJson.GetString(root, "body") ?? string.Empty,
+            faultBody,
             RequestJson.GetString(root, "retry_after"),
             afterProcessing);
         state.Faults.Add(fault);

@@ -35,8 +35,9 @@ internal static class PaymentEndpoints
     private static async Task<IResult> CompleteAsync(string id, HttpRequest request, SandboxState state)
     {
         var body = await RequestJson.ReadAsync(request);
-        string? txid = body.Kind == BodyKind.Object ? RequestJson.GetString(body.Root, "txid")?.Trim() : null;
-        if (string.IsNullOrEmpty(txid))
+        // Not trimmed: a txid with surrounding whitespace is another txid (txid_mismatch), only a blank one is missing.
+        string? txid = body.Kind == BodyKind.Object ? RequestJson.GetString(body.Root, "txid") : null;
+        if (string.IsNullOrWhiteSpace(txid))
         {
             // A missing payment still answers 404 first: the id is the more fundamental mistake.
             return state.Payments.Get(id).Error is { } notFound ? notFound.ToResult() : ApiErrors.MissingTxid().ToResult();

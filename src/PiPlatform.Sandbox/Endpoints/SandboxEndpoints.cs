@@ -66,7 +66,8 @@ internal static class SandboxEndpoints
                     return ApiErrors.InvalidArguments("\"txid\" must be 64 hexadecimal characters.").ToResult();
                 }
 
-                txid = text.ToLowerInvariant();
+                // Kept exactly as given: complete compares txids exactly, so a test can check a client echoes it unchanged.
+                txid = text;
             }
 
             if (RequestJson.TryGetProperty(body.Root, "verified", out var flag))

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PiPlatform.Sandbox.Json;
 using PiPlatform.Sandbox.Store;
 
@@ -23,7 +25,8 @@ internal static class SandboxPipeline
     {
         // Routing first, so the middleware below knows the matched route template.
         app.UseRouting();
-        app.Use(next => context => HandleAsync(context, next, state));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SandboxPipeline));
+        app.Use(next => context => HandleAsync(context, next, state, logger));
 
         PlatformEndpoints.MapMe(app);
         var keyed = app.MapGroup(string.Empty).AddEndpointFilter(Auth.RequireApiKey);
@@ -37,7 +40,7 @@ internal static class SandboxPipeline
         app.MapFallback(FallbackPattern, (HttpRequest request) => ApiErrors.RouteNotFound(request.Method, request.Path).ToResult());
     }
 
-    private static async Task HandleAsync(HttpContext context, RequestDelegate next, SandboxState state)
+    private static async Task HandleAsync(HttpContext context, RequestDelegate next, SandboxState state, ILogger logger)
     {
         var request = context.Request;
         bool isApi = request.Path.StartsWithSegments("/v2", StringComparison.OrdinalIgnoreCase);
@@ -64,11 +67,28 @@ internal static class SandboxPipeline
                 await WriteFaultAsync(context, fault);
             }
         }
-        catch (Exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (BadHttpRequestException e) when (CanStillAnswer(context))
         {
-            context.Response.Clear();
-            await ApiErrors.Unknown().ToResult().ExecuteAsync(context);
+            // Kestrel refusing the request itself (a body over the limit, a broken chunk), met when an endpoint reads
+            // the body: the client's mistake, answered with Kestrel's status in the API's error shape.
+            await AnswerAsync(context, ApiErrors.RequestRejected(e, SandboxHost.MaxRequestBodyBytes));
         }
+        catch (Exception e) when (CanStillAnswer(context))
+        {
+            // A sandbox bug: logged (stderr), or nobody would learn more than the client's 500.
+            logger.LogError(e, "Unhandled exception answering {Method} {Path}", context.Request.Method, context.Request.Path);
+            await AnswerAsync(context, ApiErrors.Unknown());
+        }
+    }
+
+    /// <summary>If not (answer under way, or client gone), the exception goes on to Kestrel, which logs it itself.</summary>
+    private static bool CanStillAnswer(HttpContext context) =>
+        !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
+
+    private static Task AnswerAsync(HttpContext context, ApiError error)
+    {
+        context.Response.Clear();
+        return error.ToResult().ExecuteAsync(context);
     }
 
     private static string RouteTemplate(HttpContext context) =>

@@ -10,7 +10,7 @@ internal sealed record ApiError(int Status, string Code, string Message, Payment
 
 /// <summary>
 /// Every error the sandbox answers, in one place: codes from pi-platform-api.md, plus our own
-/// <c>not_approved</c>, <c>already_approved</c> and <c>no_transaction</c> where the docs are silent.
+/// (listed in README.md) where the docs are silent.
 /// Conflict answers carry the current payment, as the real API's do.
 /// </summary>
 internal static class ApiErrors
@@ -42,6 +42,9 @@ internal static class ApiErrors
     public static ApiError NotApproved(PaymentDto p) => new(409, "not_approved",
         "This user-to-app payment has not been approved by the developer yet.", p);
 
+    public static ApiError NotUserToApp(PaymentDto p) => new(409, "not_user_to_app",
+        $"The user can only cancel user-to-app payments; the app cancels this app-to-user one (POST /v2/payments/{p.Identifier}/cancel).", p);
+
     public static ApiError PaymentTxPresent(PaymentDto p) => new(409, "payment_tx_present",
         "A blockchain transaction already exists for this payment.", p);
 
@@ -70,6 +73,12 @@ internal static class ApiErrors
     public static ApiError InvalidMetadata() => new(400, "invalid_metadata", "\"metadata\" must be a JSON object.");
 
     public static ApiError MissingWallet(string uid) => new(400, "missing_wallet", $"The user '{uid}' has no Pi wallet yet.");
+
+    /// <summary>Kestrel refused the request while its body was read: 413 for a body over the limit, else its own status.</summary>
+    public static ApiError RequestRejected(BadHttpRequestException e, int maxBodyBytes) =>
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? new(e.StatusCode, "request_too_large", $"The request body is over the sandbox's limit of {maxBodyBytes} bytes.")
+            : new(e.StatusCode, "bad_request", "The request could not be read: " + e.Message);
 
     public static ApiError Unknown() => new(500, "unknown_error", "The sandbox failed to handle this request (a sandbox bug).");
 

@@ -51,6 +51,7 @@ internal sealed partial class PaymentStore
             return ApiErrors.VerificationFailed(p);
         }
 
+        // Exactly: the client must send back the txid it was given, not a trimmed or re-cased copy.
         if (!string.Equals(p.Transaction.Txid, txid, StringComparison.Ordinal))
         {
             return ApiErrors.TxidMismatch(p);
@@ -133,9 +134,17 @@ internal sealed partial class PaymentStore
         };
     }, e => e.Verify++);
 
-    /// <summary>The user cancels in the Pi Browser: possible until a transaction exists.</summary>
+    /// <summary>
+    /// The user cancels a user-to-app payment in the Pi Browser: possible until a transaction exists. An app-to-user
+    /// payment is the app's to cancel; letting the user side cancel it would also free the user's one open A2U slot.
+    /// </summary>
     public StoreResult UserCancel(string id) => Mutate(id, p =>
     {
+        if (p.IsAppToUser)
+        {
+            return ApiErrors.NotUserToApp(p);
+        }
+
         if (p.Status.DeveloperCompleted)
         {
             return ApiErrors.AlreadyCompleted(p);
