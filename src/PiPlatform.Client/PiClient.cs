@@ -69,24 +69,33 @@ namespace PiPlatform
 
         /// <summary>POST /v2/payments/{id}/approve. An already approved payment is success.</summary>
         public Task<Payment> ApprovePaymentAsync(string paymentId, CancellationToken cancel = default) =>
-            ChangePaymentAsync(paymentId, "approve", null,
-                p => p.Status.DeveloperApproved && !p.IsCancelled, "was already approved", cancel);
+            ChangePaymentAsync(paymentId, null, Approval, cancel);
+
+        /// <summary>
+        /// Approves a payment as the caller last read it. If that already shows it approved, the log says this was a
+        /// repeat even when Pi answers the repeat with plain success, as it may.
+        /// </summary>
+        public Task<Payment> ApprovePaymentAsync(Payment payment, CancellationToken cancel = default) =>
+            ChangePaymentAsync(Known(payment).Identifier, payment, Approval, cancel);
 
         /// <summary>
         /// POST /v2/payments/{id}/complete with the txid. A payment already completed with the same txid is success;
         /// with another txid it is an error.
         /// </summary>
-        public Task<Payment> CompletePaymentAsync(string paymentId, string txid, CancellationToken cancel = default)
-        {
-            string checkedTxid = CheckTxid(txid);
-            return ChangePaymentAsync(paymentId, "complete", WireWriter.CompleteBody(checkedTxid),
-                p => p.Status.DeveloperCompleted && string.Equals(p.TxId, checkedTxid, StringComparison.Ordinal),
-                "was already completed with this txid", cancel);
-        }
+        public Task<Payment> CompletePaymentAsync(string paymentId, string txid, CancellationToken cancel = default) =>
+            ChangePaymentAsync(paymentId, null, Completion(txid), cancel);
+
+        /// <summary>Completes a payment as the caller last read it (see <see cref="ApprovePaymentAsync(Payment, CancellationToken)"/>).</summary>
+        public Task<Payment> CompletePaymentAsync(Payment payment, string txid, CancellationToken cancel = default) =>
+            ChangePaymentAsync(Known(payment).Identifier, payment, Completion(txid), cancel);
 
         /// <summary>POST /v2/payments/{id}/cancel. A payment already cancelled (by anyone) is success.</summary>
         public Task<Payment> CancelPaymentAsync(string paymentId, CancellationToken cancel = default) =>
-            ChangePaymentAsync(paymentId, "cancel", null, p => p.IsCancelled, "was already cancelled", cancel);
+            ChangePaymentAsync(paymentId, null, Cancellation, cancel);
+
+        /// <summary>Cancels a payment as the caller last read it (see <see cref="ApprovePaymentAsync(Payment, CancellationToken)"/>).</summary>
+        public Task<Payment> CancelPaymentAsync(Payment payment, CancellationToken cancel = default) =>
+            ChangePaymentAsync(Known(payment).Identifier, payment, Cancellation, cancel);
 
         /// <summary>
         /// POST /v2/payments: creates an app-to-user payment. <c>ongoing_payment_found</c> throws a
@@ -127,25 +136,66 @@ namespace PiPlatform
                 WireReader.ReadPayment, _log, cancel);
         }
 
-        private async Task<Payment> ChangePaymentAsync(string paymentId, string action, byte[]? body,
-            Func<Payment, bool> alreadyDone, string alreadyText, CancellationToken cancel)
+        private async Task<Payment> ChangePaymentAsync(string paymentId, Payment? seen, PaymentChange change, CancellationToken cancel)
         {
+            Payment changed;
             try
             {
-                return await SendPaymentAsync(HttpMethod.Post, paymentId, action, body, cancel).ConfigureAwait(false);
+                changed = await SendPaymentAsync(HttpMethod.Post, paymentId, change.Action, change.Body, cancel).ConfigureAwait(false);
             }
             catch (PiApiException refused) when (IsStateRefusal(refused.StatusCode))
             {
                 // Whether the API answers a repeat with 200 or a 4xx is not documented, so the payment decides:
                 // the one in the error body, else one read back.
                 Payment? current = refused.Payment ?? await TryReadBackAsync(paymentId, cancel).ConfigureAwait(false);
-                if (current != null && alreadyDone(current))
+                if (current != null && change.AlreadyDone(current))
                 {
-                    _log.Verbose($"Payment {current.Identifier} {alreadyText}: nothing to {action}.");
+                    _log.Verbose(change.Repeat(paymentId));
                     return current;
                 }
                 throw;
             }
+            // A success tells a repeat from a first change only through what the caller saw before.
+            if (seen != null && change.AlreadyDone(seen)) _log.Verbose(change.Repeat(paymentId));
+            return changed;
+        }
+
+        private static readonly PaymentChange Approval =
+            new PaymentChange("approve", null, p => p.Status.DeveloperApproved && !p.IsCancelled, "was already approved");
+
+        private static readonly PaymentChange Cancellation =
+            new PaymentChange("cancel", null, p => p.IsCancelled, "was already cancelled");
+
+        private static PaymentChange Completion(string? txid)
+        {
+            string checkedTxid = CheckTxid(txid);
+            return new PaymentChange("complete", WireWriter.CompleteBody(checkedTxid),
+                p => p.Status.DeveloperCompleted && string.Equals(p.TxId, checkedTxid, StringComparison.Ordinal),
+                "was already completed with this txid");
+        }
+
+        private static Payment Known(Payment payment) => payment ?? throw new ArgumentNullException(nameof(payment));
+
+        /// <summary>One state change: its path, its body, and how to tell it has already happened.</summary>
+        private sealed class PaymentChange
+        {
+            public PaymentChange(string action, byte[]? body, Func<Payment, bool> alreadyDone, string alreadyText)
+            {
+                Action = action;
+                Body = body;
+                AlreadyDone = alreadyDone;
+                _alreadyText = alreadyText;
+            }
+
+            private readonly string _alreadyText;
+
+            public string Action { get; }
+
+            public byte[]? Body { get; }
+
+            public Func<Payment, bool> AlreadyDone { get; }
+
+            public string Repeat(string paymentId) => $"Payment {paymentId} {_alreadyText}: nothing to {Action}.";
         }
 
         // 4xx answers about the payment's state; 401/403/404/429 say nothing about it.

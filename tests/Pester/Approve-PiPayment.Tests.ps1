@@ -32,9 +32,12 @@ Describe 'Approve-PiPayment' {
                 $verbose | Should -Contain "Payment $id was already approved: nothing to approve."
             }
             else {
-                # A 200 to a repeat looks like a first approve: the line says what Pi answered.
+                # A 200 to a repeat of a bare id looks like a first approve: the line says what Pi answered.
                 @($verbose -match "^POST /v2/payments/$id/approve -> 200").Count | Should -Be 1
             }
+            # A piped payment shows it was approved, so the repeat is named whatever Pi answers.
+            $piped = Get-PiPayment $id | Approve-PiPayment -Verbose 4>&1
+            ($piped | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "Payment $id was already approved: nothing to approve."
             Get-SandboxChanges $sandbox $id 'approve' | Should -Be 1
         }
         finally {

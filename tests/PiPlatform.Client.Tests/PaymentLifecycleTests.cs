@@ -44,6 +44,12 @@ namespace PiPlatform.Client.Tests
                 Assert.True(again.Status.DeveloperApproved);
                 Assert.Equal(1, await _sandbox.ChangesAsync(id, "approve"));
                 if (repeatApprove == "error") Assert.Contains(log.Lines, l => l.Contains("already approved"));
+                // With the payment as last read, the repeat is named whatever Pi answered.
+                var seenLog = new ListLog();
+                Payment seen = await client.GetPaymentAsync(id);
+                await client.WithLog(seenLog).ApprovePaymentAsync(seen);
+                Assert.Contains(seenLog.Lines, l => l == $"Payment {id} was already approved: nothing to approve.");
+                Assert.Equal(1, await _sandbox.ChangesAsync(id, "approve"));
             }
             finally
             {

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace PiPlatform.Commands
 {
     /// <summary>Approves user-to-app payments (POST /v2/payments/{id}/approve).</summary>
-    [Cmdlet(VerbsLifecycle.Approve, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Approve, "PiPayment", DefaultParameterSetName = ByPaymentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Payment))]
     public sealed class ApprovePiPaymentCommand : PaymentChangeCommand
     {
@@ -13,7 +13,7 @@ namespace PiPlatform.Commands
         protected override string Action => "Approve payment";
 
         /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, CancellationToken cancel) =>
-            client.ApprovePaymentAsync(paymentId, cancel);
+        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
+            seen != null ? client.ApprovePaymentAsync(seen, cancel) : client.ApprovePaymentAsync(paymentId, cancel);
     }
 }

@@ -5,12 +5,15 @@ using System.Threading.Tasks;
 namespace PiPlatform.Commands
 {
     /// <summary>Completes payments with their blockchain txid (POST /v2/payments/{id}/complete).</summary>
-    [Cmdlet(VerbsLifecycle.Complete, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Complete, "PiPayment", DefaultParameterSetName = ByPaymentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Payment))]
     public sealed class CompletePiPaymentCommand : PaymentChangeCommand
     {
         /// <summary>The blockchain transaction id; default: the payment's own transaction's.</summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        // Bound by property name only with ids (CSV rows with a TxId column): a piped payment brings its own, and
+        // binding it there would let PowerShell bind the row itself to -PaymentId as text before by its id column.
+        [Parameter(ParameterSetName = ByIdSet, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByPaymentSet)]
         [Alias("TransactionId")]
         public string? TxId { get; set; }
 
@@ -21,11 +24,12 @@ namespace PiPlatform.Commands
         private string _txid = "";
 
         /// <inheritdoc />
-        protected override string? Prepare(string paymentId)
+        protected override string? Prepare(string paymentId, Payment? seen)
         {
-            if (!string.IsNullOrEmpty(TxId))
+            string? given = string.IsNullOrEmpty(TxId) ? seen?.TxId : TxId;
+            if (!string.IsNullOrEmpty(given))
             {
-                _txid = TxId!;
+                _txid = given!;
                 return $"{Action} with txid {_txid}";
             }
             Payment current;
@@ -49,7 +53,7 @@ namespace PiPlatform.Commands
         }
 
         /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, CancellationToken cancel) =>
-            client.CompletePaymentAsync(paymentId, _txid, cancel);
+        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
+            seen != null ? client.CompletePaymentAsync(seen, _txid, cancel) : client.CompletePaymentAsync(paymentId, _txid, cancel);
     }
 }

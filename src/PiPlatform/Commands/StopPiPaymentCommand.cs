@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace PiPlatform.Commands
 {
     /// <summary>Cancels payments (POST /v2/payments/{id}/cancel). Alias: Cancel-PiPayment.</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Stop, "PiPayment", DefaultParameterSetName = ByPaymentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [Alias("Cancel-PiPayment")]
     [OutputType(typeof(Payment))]
     public sealed class StopPiPaymentCommand : PaymentChangeCommand
@@ -14,7 +14,7 @@ namespace PiPlatform.Commands
         protected override string Action => "Cancel payment";
 
         /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, CancellationToken cancel) =>
-            client.CancelPaymentAsync(paymentId, cancel);
+        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
+            seen != null ? client.CancelPaymentAsync(seen, cancel) : client.CancelPaymentAsync(paymentId, cancel);
     }
 }
