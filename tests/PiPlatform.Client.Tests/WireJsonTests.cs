@@ -107,6 +107,13 @@ namespace PiPlatform.Client.Tests
             Assert.Throws<FormatException>(() => Read("""{"amount":1}"""));
 
         [Theory]
+        [InlineData("""{"identifier":"p"}""")]
+        [InlineData("""{"identifier":"p","amount":null}""")]
+        [InlineData("""{"identifier":"p","amount":"lots"}""")]
+        public void APaymentWithoutAUsableAmountIsRefusedNotReadAsZero(string json) =>
+            Assert.Throws<FormatException>(() => Read(json));
+
+        [Theory]
         [InlineData(false, false, false, false, false, false, PaymentState.AwaitingApproval)]
         [InlineData(true, false, false, false, false, false, PaymentState.AwaitingTransaction)]
         [InlineData(true, false, false, false, false, true, PaymentState.TransactionUnverified)]

@@ -163,8 +163,10 @@ namespace PiPlatform.Json
             if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out decimal d)) return d;
             if (v.ValueKind == JsonValueKind.String &&
                 decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal s)) return s;
-            if (v.ValueKind == JsonValueKind.Undefined || v.ValueKind == JsonValueKind.Null) return 0m;
-            throw new FormatException("The payment's amount is not a number.");
+            // No amount is no payment we can act on: never read it as 0.
+            throw new FormatException(v.ValueKind == JsonValueKind.Undefined || v.ValueKind == JsonValueKind.Null
+                ? "The payment has no amount."
+                : "The payment's amount is not a number.");
         }
 
         private static DateTimeOffset? Date(JsonElement v)
