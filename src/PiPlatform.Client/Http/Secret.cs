@@ -18,66 +18,37 @@ namespace PiPlatform.Http
         /// Refuses what no key or token holds and no header could carry: an empty value, or any character that
         /// is not printable ASCII. The message says where, never what.
         /// </summary>
-        public static SecureString Normalize(SecureString secret, string code, string what)
+        public static SecureString Normalize(SecureString secret, string code, string what) => WithPlain(secret, plain =>
         {
-            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
+            int start = 0, end = secret.Length;
+            while (start < end && char.IsWhiteSpace(CharAt(plain, start))) start++;
+            while (end > start && char.IsWhiteSpace(CharAt(plain, end - 1))) end--;
+            if (start == end)
             {
-                int start = 0, end = secret.Length;
-                while (start < end && char.IsWhiteSpace(CharAt(plain, start))) start++;
-                while (end > start && char.IsWhiteSpace(CharAt(plain, end - 1))) end--;
-                if (start == end)
-                {
-                    throw PiException.Input(code, $"The {what} is empty.");
-                }
-                var copy = new SecureString();
-                for (int i = start; i < end; i++)
-                {
-                    char c = CharAt(plain, i);
-                    if (c < '!' || c > '~')
-                    {
-                        copy.Dispose();
-                        throw PiException.Input(code, $"The {what} has a character at position {i - start + 1} that is not printable ASCII (a space, control character or non-ASCII letter).");
-                    }
-                    copy.AppendChar(c);
-                }
-                copy.MakeReadOnly();
-                return copy;
+                throw PiException.Input(code, $"The {what} is empty.");
             }
-            finally
+            var copy = new SecureString();
+            for (int i = start; i < end; i++)
             {
-                Marshal.ZeroFreeGlobalAllocUnicode(plain);
+                char c = CharAt(plain, i);
+                if (c < '!' || c > '~')
+                {
+                    copy.Dispose();
+                    throw PiException.Input(code, $"The {what} has a character at position {i - start + 1} that is not printable ASCII (a space, control character or non-ASCII letter).");
+                }
+                copy.AppendChar(c);
             }
-        }
+            copy.MakeReadOnly();
+            return copy;
+        });
 
         /// <summary>Asterisks, and the last four characters of a key long enough that they give nothing away.</summary>
-        public static string Hint(SecureString secret)
-        {
-            if (secret.Length < 16) return Redacted;
-            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
-            {
-                return Redacted + Marshal.PtrToStringUni(IntPtr.Add(plain, (secret.Length - 4) * 2), 4);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(plain);
-            }
-        }
+        public static string Hint(SecureString secret) => secret.Length < 16
+            ? Redacted
+            : Redacted + WithPlain(secret, plain => Marshal.PtrToStringUni(IntPtr.Add(plain, (secret.Length - 4) * 2), 4));
 
         /// <summary>The plain text, for the moment a header is built.</summary>
-        public static string Reveal(SecureString secret)
-        {
-            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
-            {
-                return Marshal.PtrToStringUni(plain, secret.Length);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(plain);
-            }
-        }
+        public static string Reveal(SecureString secret) => WithPlain(secret, plain => Marshal.PtrToStringUni(plain, secret.Length));
 
         /// <summary>
         /// The text with every secret replaced by asterisks: for whatever of a server's answer goes into an error,
@@ -94,5 +65,19 @@ namespace PiPlatform.Http
         }
 
         private static char CharAt(IntPtr plain, int index) => (char)Marshal.ReadInt16(plain, index * 2);
+
+        // The one place a secret is copied out of its SecureString: into unmanaged memory, zeroed when done.
+        private static T WithPlain<T>(SecureString secret, Func<IntPtr, T> use)
+        {
+            IntPtr plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                return use(plain);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(plain);
+            }
+        }
     }
 }

@@ -103,7 +103,7 @@ namespace PiPlatform.Commands
             string? fromEnvironment = Environment.GetEnvironmentVariable(KeyVariable);
             if (string.IsNullOrEmpty(fromEnvironment)) ThrowTerminatingError(ErrorFactory.MissingApiKey());
             WriteVerbose($"Using the API key in ${KeyVariable}.");
-            return SecureStringTransformationAttribute.ToSecureString(fromEnvironment!.Trim());
+            return SecureStringTransformationAttribute.ToSecureString(fromEnvironment!);
         }
 
         // Names the module and the PowerShell release ($PSVersionTable, not the engine assembly's version).

@@ -69,7 +69,7 @@ namespace PiPlatform.Commands
             try
             {
                 // Ctrl+C while it starts stops the wait and the half-started sandbox.
-                listening = firstLine.Wait((int)TimeSpan.FromSeconds(StartTimeoutSec).TotalMilliseconds, CancelToken);
+                listening = firstLine.Wait(StartTimeoutSec * 1000, CancelToken);
             }
             catch (OperationCanceledException)
             {
