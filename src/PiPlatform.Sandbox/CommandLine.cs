@@ -8,11 +8,13 @@ namespace PiPlatform.Sandbox;
 internal static class CommandLine
 {
     public const string Usage =
-        "Usage: PiPlatform.Sandbox [--port N] [--seed N] [--api-key K] [--network \"Pi Testnet\"|\"Pi Network\"] [--parent-pid N]\n"
+        "Usage: PiPlatform.Sandbox [--port N] [--seed N] [--api-key K] [--network \"Pi Testnet\"|\"Pi Network\"] [--latency-ms N] [--latency-jitter-ms N] [--parent-pid N]\n"
         + "  --port N        loopback port, 0 = any free port (default 31415)\n"
         + "  --seed N        how many user-to-app payments to seed (default 14: two per lifecycle state)\n"
         + "  --api-key K     the server API key to accept (default pi-sandbox-key)\n"
         + "  --network NAME  network written on payments (default \"Pi Testnet\")\n"
+        + "  --latency-ms N  milliseconds added before every /v2 answer (default 0)\n"
+        + "  --latency-jitter-ms N  up to N random milliseconds more per answer (default 0)\n"
         + "  --parent-pid N  exit when that process exits";
 
     /// <summary>The options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was asked.</summary>
@@ -51,10 +53,16 @@ internal static class CommandLine
                 case "--network" when value is "Pi Testnet" or "Pi Network":
                     options = With(options, network: value);
                     break;
+                case "--latency-ms" when TryInt(value, 0, Store.SandboxConfig.MaxLatencyMs, out int latency):
+                    options = With(options, latencyMs: latency);
+                    break;
+                case "--latency-jitter-ms" when TryInt(value, 0, Store.SandboxConfig.MaxLatencyMs, out int jitter):
+                    options = With(options, latencyJitterMs: jitter);
+                    break;
                 case "--parent-pid" when TryInt(value, 1, int.MaxValue, out int pid):
                     options = With(options, parentPid: pid);
                     break;
-                case "--port" or "--seed" or "--api-key" or "--network" or "--parent-pid":
+                case "--port" or "--seed" or "--api-key" or "--network" or "--latency-ms" or "--latency-jitter-ms" or "--parent-pid":
                     error = $"Invalid value '{value}' for {name}.";
                     return null;
                 default:
@@ -71,12 +79,14 @@ internal static class CommandLine
 
     // SandboxOptions is init-only (immutable once built), so each option makes a new instance.
     private static SandboxOptions With(SandboxOptions o, int? port = null, int? seed = null, string? apiKey = null,
-        string? network = null, int? parentPid = null) => new()
+        string? network = null, int? latencyMs = null, int? latencyJitterMs = null, int? parentPid = null) => new()
         {
             Port = port ?? o.Port,
             Seed = seed ?? o.Seed,
             ApiKey = apiKey ?? o.ApiKey,
             Network = network ?? o.Network,
+            LatencyMs = latencyMs ?? o.LatencyMs,
+            LatencyJitterMs = latencyJitterMs ?? o.LatencyJitterMs,
             ParentProcessId = parentPid ?? o.ParentProcessId,
         };
 }

@@ -74,7 +74,19 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
+            {
+                // Counted so tests and the benchmark can see a client's keep-alive pool at work.
+                state.Traffic.ConnectionOpened();
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    state.Traffic.ConnectionClosed();
+                }
+            }));
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
 
@@ -171,6 +183,11 @@ public sealed class SandboxHost : IAsyncDisposable
         if (options.Seed is < 0 or > ControlEndpoints.MaxSeed)
         {
             throw new ArgumentException($"Seed must be 0 to {ControlEndpoints.MaxSeed}.", nameof(options));
+        }
+
+        if (options.LatencyMs is < 0 or > SandboxConfig.MaxLatencyMs || options.LatencyJitterMs is < 0 or > SandboxConfig.MaxLatencyMs)
+        {
+            throw new ArgumentException($"LatencyMs and LatencyJitterMs must be 0 to {SandboxConfig.MaxLatencyMs}.", nameof(options));
         }
 
         if (string.IsNullOrWhiteSpace(options.ApiKey))

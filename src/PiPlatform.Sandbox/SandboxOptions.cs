@@ -15,6 +15,12 @@ public sealed class SandboxOptions
     /// <summary>The <c>network</c> written on payments: <c>"Pi Testnet"</c> or <c>"Pi Network"</c> (Mainnet).</summary>
     public string Network { get; init; } = "Pi Testnet";
 
+    /// <summary>Milliseconds added before every /v2 answer, as a real network and server would (0: none).</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Up to this many milliseconds more, drawn at random per answer, so answers overtake each other.</summary>
+    public int LatencyJitterMs { get; init; }
+
     /// <summary>When set, the sandbox stops itself once that process has exited (checked every second).</summary>
     public int? ParentProcessId { get; init; }
 }

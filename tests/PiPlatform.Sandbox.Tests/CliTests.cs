@@ -42,7 +42,8 @@ public sealed partial class CliTests
     [Fact]
     public async Task Options_are_applied_and_a_custom_key_is_not_echoed()
     {
-        using var sandbox = Start("--port", "0", "--seed", "1", "--api-key", "my-secret-key", "--network", "Pi Network");
+        using var sandbox = Start("--port", "0", "--seed", "1", "--api-key", "my-secret-key", "--network", "Pi Network",
+            "--latency-ms", "7", "--latency-jitter-ms", "3");
 
         var match = ListeningLine().Match(await ReadLineAsync(sandbox));
         string second = await ReadLineAsync(sandbox);
@@ -53,6 +54,8 @@ public sealed partial class CliTests
         var payments = JsonDocument.Parse(await http.GetStringAsync("sandbox/payments")).RootElement.GetProperty("payments");
         Assert.Equal(3, payments.GetArrayLength());
         Assert.Equal("Pi Network", payments[0].GetProperty("network").GetString());
+        var config = JsonDocument.Parse(await http.GetStringAsync("sandbox/config")).RootElement;
+        Assert.Equal((7, 3), (config.GetProperty("latency_ms").GetInt32(), config.GetProperty("latency_jitter_ms").GetInt32()));
     }
 
     [Theory]
@@ -61,6 +64,8 @@ public sealed partial class CliTests
     [InlineData("--seed", "-3")]
     [InlineData("--network", "Pi Mainnet")]
     [InlineData("--api-key", "")]
+    [InlineData("--latency-ms", "60001")]
+    [InlineData("--latency-jitter-ms", "-1")]
     [InlineData("--bogus", "1")]
     [InlineData("--port")]
     [InlineData("stray")]

@@ -94,12 +94,12 @@ public sealed class StatsAndConfigTests : SandboxTest
     [Fact]
     public async Task Config_has_defaults_updates_given_keys_and_is_cleared_by_reset()
     {
-        Assert.Equal("""{"repeat_approve":"error","notification_quota":48}""", (await GetAsync("sandbox/config", null)).Text);
+        Assert.Equal("""{"repeat_approve":"error","notification_quota":48,"latency_ms":0,"latency_jitter_ms":0}""", (await GetAsync("sandbox/config", null)).Text);
 
         var updated = await PostAsync("sandbox/config", """{"repeat_approve":"ok","unknown":1}""", null);
 
         AssertStatus(HttpStatusCode.OK, updated);
-        Assert.Equal("""{"repeat_approve":"ok","notification_quota":48}""", updated.Text);
+        Assert.Equal("""{"repeat_approve":"ok","notification_quota":48,"latency_ms":0,"latency_jitter_ms":0}""", updated.Text);
         Assert.Equal(updated.Text, (await GetAsync("sandbox/config", null)).Text);
         await PostAsync("sandbox/reset", null, null);
         Assert.Equal("error", (await GetAsync("sandbox/config", null)).Json.GetProperty("repeat_approve").GetString());
@@ -110,10 +110,13 @@ public sealed class StatsAndConfigTests : SandboxTest
     [InlineData("""{"repeat_approve":true}""")]
     [InlineData("""{"notification_quota":-1}""")]
     [InlineData("""{"notification_quota":"lots"}""")]
+    [InlineData("""{"latency_ms":-1}""")]
+    [InlineData("""{"latency_ms":60001}""")]
+    [InlineData("""{"latency_jitter_ms":"slow"}""")]
     [InlineData("[]")]
     public async Task Config_rejects_bad_values(string body)
     {
         AssertError(HttpStatusCode.BadRequest, "invalid_arguments", await PostAsync("sandbox/config", body, null));
-        Assert.Equal("""{"repeat_approve":"error","notification_quota":48}""", (await GetAsync("sandbox/config", null)).Text);
+        Assert.Equal("""{"repeat_approve":"error","notification_quota":48,"latency_ms":0,"latency_jitter_ms":0}""", (await GetAsync("sandbox/config", null)).Text);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -22,8 +23,15 @@ internal static class ControlEndpoints
         {
             var (total, byRoute) = state.Requests.Snapshot();
             var changes = state.Payments.Changes();
-            return SandboxJson.Ok(new StatsDto(new RequestStatsDto(total, byRoute), new ChangeStatsDto(changes.Total, changes.ByPayment)));
+            var traffic = state.Traffic.Snapshot();
+            return SandboxJson.Ok(new StatsDto(
+                new RequestStatsDto(total, byRoute),
+                new ChangeStatsDto(changes.Total, changes.ByPayment),
+                new ConnectionStatsDto(traffic.Accepted, traffic.Open),
+                new InFlightDto(traffic.InFlight, traffic.Peak)));
         });
+
+        app.MapGet("/sandbox/requests", (SandboxState state) => SandboxJson.Ok(new { requests = state.Traffic.Log() }));
 
         app.MapGet("/sandbox/config", (SandboxState state) => SandboxJson.Ok(state.Config.Current));
         app.MapPost("/sandbox/config", UpdateConfigAsync);
@@ -62,7 +70,10 @@ internal static class ControlEndpoints
         return SandboxJson.Ok(new { payments = state.Reset(seed) });
     }
 
-    /// <summary>Body {"repeat_approve"?: "error"|"ok", "notification_quota"?: N}; keys not given stay as they are.</summary>
+    /// <summary>
+    /// Body {"repeat_approve"?: "error"|"ok", "notification_quota"?: N, "latency_ms"?: N, "latency_jitter_ms"?: N};
+    /// keys not given stay as they are.
+    /// </summary>
     private static async Task<IResult> UpdateConfigAsync(HttpRequest request, SandboxState state)
     {
         var body = await RequestJson.ReadAsync(request);
@@ -92,7 +103,21 @@ internal static class ControlEndpoints
             quota = n;
         }
 
-        return SandboxJson.Ok(state.Config.Update(repeatApprove, quota));
+        int? latency = null, jitter = null;
+        foreach (var (name, set) in new (string, Action<int>)[] { ("latency_ms", n => latency = n), ("latency_jitter_ms", n => jitter = n) })
+        {
+            if (RequestJson.TryGetProperty(body.Root, name, out var l))
+            {
+                if (!RequestJson.TryGetInt(l, out int n) || n is < 0 or > SandboxConfig.MaxLatencyMs)
+                {
+                    return ApiErrors.InvalidArguments($"\"{name}\" must be an integer from 0 to {SandboxConfig.MaxLatencyMs}.").ToResult();
+                }
+
+                set(n);
+            }
+        }
+
+        return SandboxJson.Ok(state.Config.Update(repeatApprove, quota, latency, jitter));
     }
 
     private static async Task<IResult> AddFaultAsync(HttpRequest request, SandboxState state)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,13 +45,39 @@ internal static class SandboxPipeline
     {
         var request = context.Request;
         bool isApi = request.Path.StartsWithSegments("/v2", StringComparison.OrdinalIgnoreCase);
-        Fault? fault = null;
-        if (isApi)
+        if (!isApi)
         {
-            state.Requests.Count(request.Method + " " + RouteTemplate(context));
-            fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+            await AnswerGuardedAsync(context, next, null, logger);
+            return;
         }
 
+        state.Requests.Count(request.Method + " " + RouteTemplate(context));
+        double received = state.Traffic.Enter();
+        try
+        {
+            await DelayAsync(state.Config.Current, context.RequestAborted);
+            var fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+            await AnswerGuardedAsync(context, next, fault, logger);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up during the added latency: there is nobody left to answer.
+        }
+        finally
+        {
+            state.Traffic.Leave(request.Method, request.Path.Value ?? string.Empty, context.Response.StatusCode, received);
+        }
+    }
+
+    /// <summary>Added latency: the configured delay plus a random share of the jitter, per answer.</summary>
+    private static Task DelayAsync(ConfigDto config, CancellationToken aborted)
+    {
+        int ms = config.LatencyMs + (config.LatencyJitterMs > 0 ? Random.Shared.Next(config.LatencyJitterMs + 1) : 0);
+        return ms > 0 ? Task.Delay(ms, aborted) : Task.CompletedTask;
+    }
+
+    private static async Task AnswerGuardedAsync(HttpContext context, RequestDelegate next, Fault? fault, ILogger logger)
+    {
         try
         {
             if (fault is null)

@@ -72,11 +72,15 @@ internal sealed record PaymentListDto(IReadOnlyList<PaymentDto> Payments);
 internal sealed record SandboxUserDto(
     string Uid, string Username, string AccessToken, IReadOnlyList<string> Scopes, bool HasWallet, bool TokenExpired, string? WalletAddress);
 
-internal sealed record ConfigDto(string RepeatApprove, int NotificationQuota);
+internal sealed record ConfigDto(string RepeatApprove, int NotificationQuota, int LatencyMs, int LatencyJitterMs);
 
 internal sealed record ChangeCountsDto(int Approve, int Complete, int Cancel, int UserCancel, int Transaction, int Verify, int Create);
 
-internal sealed record StatsDto(RequestStatsDto Requests, ChangeStatsDto Changes);
+internal sealed record StatsDto(RequestStatsDto Requests, ChangeStatsDto Changes, ConnectionStatsDto Connections, InFlightDto InFlight);
+
+internal sealed record ConnectionStatsDto(long Accepted, long Open);
+
+internal sealed record InFlightDto(int Current, int Peak);
 
 internal sealed record RequestStatsDto(long Total, IReadOnlyDictionary<string, long> ByRoute);
 

@@ -11,6 +11,7 @@ internal sealed class SandboxState
         StartedAt = time.GetUtcNow();
         Payments = new PaymentStore(options.Seed, options.Network);
         Notifications = new NotificationStore(time);
+        Config = new SandboxConfig(options.LatencyMs, options.LatencyJitterMs);
     }
 
     public SandboxOptions Options { get; }
@@ -26,7 +27,9 @@ internal sealed class SandboxState
 
     public FaultQueue Faults { get; } = new();
 
-    public SandboxConfig Config { get; } = new();
+    public TrafficStats Traffic { get; } = new();
+
+    public SandboxConfig Config { get; }
 
     /// <summary>Back to the freshly seeded state, with config, faults, stats and quotas cleared.</summary>
     public int Reset(int? seed)
@@ -34,6 +37,7 @@ internal sealed class SandboxState
         Faults.Clear();
         Config.Clear();
         Requests.Clear();
+        Traffic.Clear();
         Notifications.Clear();
         return Payments.Reset(seed ?? Options.Seed);
     }
