@@ -13,7 +13,8 @@ internal static class Program
         "Usage:\n"
         + "  PiPlatform.Bench ceiling --base-uri U --ids FILE --op get|approve --width N [--warmup-id ID] [--api-key K]\n"
         + "  PiPlatform.Bench create-payments --base-uri U --count N --out FILE\n"
-        + "  PiPlatform.Bench list-ids --base-uri U --count N --out FILE";
+        + "  PiPlatform.Bench list-ids --base-uri U --count N --out FILE\n"
+        + "  PiPlatform.Bench warm-up --base-uri U --count N";
 
     private static async Task<int> Main(string[] args)
     {
@@ -34,6 +35,9 @@ internal static class Program
                     return 0;
                 case "list-ids":
                     await SandboxSetup.ListIdsAsync(options);
+                    return 0;
+                case "warm-up":
+                    await SandboxSetup.WarmUpAsync(options);
                     return 0;
                 default:
                     throw new UsageException($"Unknown command '{args[0]}'.");
