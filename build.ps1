@@ -14,19 +14,28 @@
              fresh pwsh, against sandboxes it starts); ends with one line 'N passed, M failed'.
     Package  Build, then a .nupkg of the module in out/packages (Publish-PSResource to a local folder).
     Demo     Build, then start a sandbox and review its pending payments through the pipeline.
+    Bench    Build, then the bench project and bench/node (npm ci, if node_modules is missing), then
+             bench/Invoke-Benchmark.ps1 with every further argument passed through, e.g.
+                 dotnet pwsh ./build.ps1 -Task Bench -Quick
+             Heavy: run it on a quiet machine (see bench/README.md). Not part of Test, and not in the solution.
     Clean    removes out/ and every bin/ and obj/.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Package', 'Clean', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # -Task Bench only: the arguments for bench/Invoke-Benchmark.ps1 (-Count, -Width, -LatencyMs, -Sweep, -Quick, ...).
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $BenchArguments = @()
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+if ($BenchArguments.Count -gt 0 -and $Task -ne 'Bench') { throw "Unknown arguments for -Task ${Task}: $($BenchArguments -join ' ')" }
 
 $root = $PSScriptRoot
 $version = (Import-PowerShellDataFile -Path (Join-Path $root 'PiPlatform.psd1')).ModuleVersion
@@ -138,6 +147,27 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Write-Host 'Building the bench project' -ForegroundColor Cyan
+    # Always Release: the ceiling is a measurement, and the driver runs it from bin/Release.
+    Invoke-Dotnet build (Join-Path $root 'bench/PiPlatform.Bench') -c Release --nologo -v quiet
+    $node = Join-Path $root 'bench/node'
+    if (-not (Test-Path -LiteralPath (Join-Path $node 'node_modules'))) {
+        if (Get-Command npm -CommandType Application -ErrorAction Ignore) {
+            Write-Host 'npm ci in bench/node (pi-backend, for the Node SDK rows)' -ForegroundColor Cyan
+            & npm ci --prefix $node --no-audit --no-fund
+            if ($LASTEXITCODE -ne 0) { throw "npm ci in bench/node failed with exit code $LASTEXITCODE." }
+        }
+        else {
+            Write-Warning 'npm is not on PATH: the benchmark runs without the pi-backend rows.'
+        }
+    }
+    # A child pwsh (the pinned one), so the benchmark's own arguments are parsed as its parameters.
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') @BenchArguments
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE (see out/bench/logs)." }
+}
+
 Push-Location $root
 try {
     switch ($Task) {
@@ -146,6 +176,7 @@ try {
         'Test' { Invoke-Test }
         'Package' { Invoke-Package }
         'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
     }
 }
 finally {
