@@ -39,6 +39,9 @@ namespace PiPlatform
         /// <summary>The per-request timeout.</summary>
         public TimeSpan Timeout => _transport.Timeout;
 
+        /// <summary>The most requests per second this client sends, or null for no cap.</summary>
+        public int? MaxRequestsPerSecond => _transport.MaxRequestsPerSecond;
+
         /// <summary>The API key masked for display: asterisks and, for a key of 16 characters or more, its last four.</summary>
         public string ApiKeyHint => _transport.ApiKeyHint;
 
@@ -88,6 +91,23 @@ namespace PiPlatform
         /// <summary>Completes a payment as the caller last read it (see <see cref="ApprovePaymentAsync(Payment, CancellationToken)"/>).</summary>
         public Task<Payment> CompletePaymentAsync(Payment payment, string txid, CancellationToken cancel = default) =>
             ChangePaymentAsync(Known(payment).Identifier, payment, Completion(txid), cancel);
+
+        /// <summary>
+        /// Completes a payment with the txid of its own blockchain transaction, read first; one with no transaction yet
+        /// is a <c>missing_txid</c> error.
+        /// </summary>
+        public async Task<Payment> CompletePaymentWithItsTxidAsync(string paymentId, CancellationToken cancel = default)
+        {
+            Payment current = await GetPaymentAsync(paymentId, cancel).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(current.TxId))
+            {
+                throw new PiException("missing_txid", PiErrorKind.InvalidArgument,
+                    $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.",
+                    "Wait until the user's transaction is verified (State ReadyToComplete), or pass -TxId.");
+            }
+            _log.Verbose($"Payment {paymentId}: using its transaction's txid {current.TxId}.");
+            return await CompletePaymentAsync(current, current.TxId!, cancel).ConfigureAwait(false);
+        }
 
         /// <summary>POST /v2/payments/{id}/cancel. A payment already cancelled (by anyone) is success.</summary>
         public Task<Payment> CancelPaymentAsync(string paymentId, CancellationToken cancel = default) =>

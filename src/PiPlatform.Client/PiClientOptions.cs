@@ -18,7 +18,9 @@ namespace PiPlatform
         /// <summary>The app's server API key. Kept as a SecureString until a request header is built.</summary>
         public SecureString? ApiKey { get; init; }
 
-        /// <summary>How long one request may take, answer included.</summary>
+        /// <summary>
+        /// How long one call may take, answer included: retries and the waits for a 429's Retry-After count against it.
+        /// </summary>
         public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
         /// <summary>The User-Agent to send; the cmdlet layer names the module and PowerShell versions.</summary>
@@ -29,5 +31,21 @@ namespace PiPlatform
 
         /// <summary>The longest Retry-After the client will wait; a longer one becomes an error at once.</summary>
         public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The most requests per second this client sends, across all concurrent calls; null for no cap (Pi documents
+        /// no limit of its own).
+        /// </summary>
+        public int? MaxRequestsPerSecond { get; init; }
+
+        /// <summary>
+        /// The most TCP connections to the API at once. Concurrent calls share a keep-alive pool of this size; it is also
+        /// what lifts .NET Framework's default of two connections per host, which would cap Windows PowerShell at two
+        /// requests in flight.
+        /// </summary>
+        public int MaxConnections { get; init; } = DefaultMaxConnections;
+
+        /// <summary>The default <see cref="MaxConnections"/>: the module's largest ThrottleLimit.</summary>
+        public const int DefaultMaxConnections = 256;
     }
 }

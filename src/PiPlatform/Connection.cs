@@ -24,6 +24,9 @@ namespace PiPlatform
         /// <summary>The per-request timeout in seconds.</summary>
         public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
 
+        /// <summary>The most requests per second the connection sends, or null for no cap.</summary>
+        public int? MaxRequestsPerSecond => Client.MaxRequestsPerSecond;
+
         /// <summary>True for a connection made with -Sandbox.</summary>
         public bool IsSandbox { get; }
 

@@ -56,10 +56,6 @@ namespace PiPlatform
             $"Refusing to send the API key over unencrypted http to '{uri.Host}'.",
             "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", Shown(uri));
 
-        public static ErrorRecord MissingTxid(string paymentId) => Local("missing_txid", ErrorCategory.InvalidArgument,
-            $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.",
-            "Wait until the user's transaction is verified (State ReadyToComplete), or pass -TxId.", paymentId);
-
         public static ErrorRecord InvalidMetadata(string detail, string userUid) => Local("invalid_metadata", ErrorCategory.InvalidArgument,
             $"The metadata for user {userUid} cannot be sent: {detail}", "Pass -Metadata as a hashtable, an object, or a JSON object string.", userUid);
 

@@ -33,7 +33,7 @@ Describe 'Approve-PiPayment' {
             }
             else {
                 # A 200 to a repeat of a bare id looks like a first approve: the line says what Pi answered.
-                @($verbose -match "^POST /v2/payments/$id/approve -> 200").Count | Should -Be 1
+                @($verbose -match "^Payment ${id}: POST /v2/payments/$id/approve -> 200").Count | Should -Be 1
             }
             # A piped payment shows it was approved, so the repeat is named whatever Pi answers.
             $piped = Get-PiPayment $id | Approve-PiPayment -Verbose 4>&1
@@ -67,11 +67,11 @@ Describe 'Approve-PiPayment' {
         $failed[0].ErrorDetails.RecommendedAction | Should -Match 'new one'
     }
 
-    It '-ErrorAction Stop stops at the bad payment' {
+    It '-ErrorAction Stop with -ThrottleLimit 1 stops at the bad payment before the next is sent' {
         $cancelled = New-SandboxPayment $sandbox
         Stop-PiPayment $cancelled -Confirm:$false | Out-Null
         $after = New-SandboxPayment $sandbox
-        { $cancelled, $after | Approve-PiPayment -ErrorAction Stop } | Should -Throw -ErrorId 'cancelled_payment,PiPlatform.Commands.ApprovePiPaymentCommand'
+        { $cancelled, $after | Approve-PiPayment -ThrottleLimit 1 -ErrorAction Stop } | Should -Throw -ErrorId 'cancelled_payment,PiPlatform.Commands.ApprovePiPaymentCommand'
         Get-SandboxChanges $sandbox $after 'approve' | Should -Be 0
     }
 }

@@ -51,6 +51,32 @@ function Invoke-Sandbox {
     Invoke-RestMethod @request
 }
 
+function Set-SandboxConfig {
+    # Behaviour switches and added latency, e.g. Set-SandboxConfig $sandbox @{ latency_ms = 20 }; a reset clears them.
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [hashtable] $Config)
+    Invoke-Sandbox $Sandbox '/sandbox/config' -Method POST -Body $Config | Out-Null
+}
+
+function Reset-Sandbox {
+    param([Parameter(Mandatory)] $Sandbox, [int] $Seed = 14)
+    Invoke-Sandbox $Sandbox '/sandbox/reset' -Method POST -Body @{ seed = $Seed } | Out-Null
+}
+
+function New-PiRunspace {
+    # A second PowerShell with the module imported and connected to the sandbox: its streams (progress among them,
+    # which no redirection captures) can be read, and it can be stopped mid-command as Ctrl+C would.
+    param([Parameter(Mandatory)] $Sandbox)
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript({
+            param($ModulePath, $BaseUri)
+            Import-Module (Join-Path $ModulePath 'PiPlatform.psd1')
+            Connect-PiPlatform -Sandbox $BaseUri
+        }).AddArgument((Get-Module PiPlatform).ModuleBase).AddArgument($Sandbox.BaseUri)
+    $null = $ps.Invoke()
+    $ps.Commands.Clear()
+    $ps
+}
+
 function Get-SandboxPayments {
     param([Parameter(Mandatory)] $Sandbox)
     (Invoke-Sandbox $Sandbox '/sandbox/payments').payments
@@ -81,4 +107,4 @@ function New-SandboxPayment {
     $id
 }
 
-Export-ModuleMember -Function Import-PiPlatformUnderTest, Initialize-PiTest, Complete-PiTest, Disconnect-AllPiConnections, Get-SandboxChanges, Invoke-Sandbox, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment
+Export-ModuleMember -Function Import-PiPlatformUnderTest, Initialize-PiTest, Complete-PiTest, Disconnect-AllPiConnections, Get-SandboxChanges, Invoke-Sandbox, Set-SandboxConfig, Reset-Sandbox, New-PiRunspace, Get-SandboxPayments, Get-SandboxStats, New-SandboxPayment

@@ -13,9 +13,9 @@ using PiPlatform.Json;
 namespace PiPlatform.Http
 {
     /// <summary>
-    /// The one place every request goes through: the auth header, the timeout, 429 handling, logging and
-    /// the mapping of failed answers to exceptions. Retries and rate limiting will live here too.
-    /// One per connection; it owns the connection's single HttpClient.
+    /// The one place every request goes through: the rate cap and 429 pauses (shared by every concurrent call of
+    /// the connection), the auth header, the timeout budget, logging and the mapping of failed answers to
+    /// exceptions. One per connection; it owns the connection's single HttpClient and its keep-alive pool.
     /// </summary>
     internal sealed class PiTransport : IDisposable
     {
@@ -23,6 +23,7 @@ namespace PiPlatform.Http
         private readonly HttpClient _http;
         private readonly SecureString? _apiKey;
         private readonly PiClientOptions _options;
+        private readonly RequestGate _gate;
 
         public PiTransport(PiClientOptions options)
         {
@@ -33,6 +34,7 @@ namespace PiPlatform.Http
             // A copy of our own, checked once here: a key that no header can carry fails at Connect, not on every call.
             _apiKey = options.ApiKey == null ? null : Secret.Normalize(options.ApiKey, PiErrorCatalog.InvalidApiKey, "API key");
             ApiKeyHint = _apiKey == null ? "" : Secret.Hint(_apiKey);
+            _gate = new RequestGate(options.MaxRequestsPerSecond);
             // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
             var handler = new HttpClientHandler
             {
@@ -40,6 +42,14 @@ namespace PiPlatform.Http
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+            try
+            {
+                handler.MaxConnectionsPerServer = options.MaxConnections;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // A platform whose handler has no such knob pools as it sees fit.
+            }
             // The timeout is ours, per request, so that a user's cancel and a timeout can be told apart.
             _http = new HttpClient(handler) { BaseAddress = BaseUri, Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _http.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
@@ -55,19 +65,33 @@ namespace PiPlatform.Http
         /// <summary>The key masked for display: asterisks and at most its last four characters.</summary>
         public string ApiKeyHint { get; }
 
-        /// <summary>Sends the request and reads a successful answer's JSON; a failed answer throws.</summary>
+        public int? MaxRequestsPerSecond => _options.MaxRequestsPerSecond;
+
+        /// <summary>
+        /// Sends the request and reads a successful answer's JSON; a failed answer throws. The call's timeout budget
+        /// runs from its first send: time queued behind the rate cap or another call's 429 pause is not its own, but
+        /// its own retries and their waits are.
+        /// </summary>
         public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, CancellationToken cancel)
         {
+            await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
+            Stopwatch budget = Stopwatch.StartNew();
             for (int attempt = 1; ; attempt++)
             {
-                Answer answer = await SendOnceAsync(request, log, cancel).ConfigureAwait(false);
-                if (answer.Status == 429 && attempt <= _options.MaxRateLimitRetries &&
-                    (answer.RetryAfter ?? TimeSpan.Zero) <= _options.MaxRetryAfter)
+                Answer answer = await SendOnceAsync(request, log, _options.Timeout - budget.Elapsed, cancel).ConfigureAwait(false);
+                if (answer.Status == 429 && attempt <= _options.MaxRateLimitRetries)
                 {
                     TimeSpan wait = answer.RetryAfter ?? TimeSpan.FromSeconds(attempt);
-                    log.Verbose($"Pi is rate limiting: waiting {wait.TotalSeconds:0.#} s before retry {attempt} of {_options.MaxRateLimitRetries}.");
-                    await Task.Delay(wait, cancel).ConfigureAwait(false);
-                    continue;
+                    TimeSpan left = _options.Timeout - budget.Elapsed;
+                    if (wait <= _options.MaxRetryAfter && wait < left)
+                    {
+                        // Every call of this connection waits it out, not just this one: Pi limits the app, not the request.
+                        _gate.PauseFor(wait);
+                        log.Verbose($"Pi is rate limiting: this connection waits {wait.TotalSeconds:0.#} s, then retry {attempt} of {_options.MaxRateLimitRetries}.");
+                        await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
+                        continue;
+                    }
+                    log.Verbose($"Pi is rate limiting: a wait of {wait.TotalSeconds:0.#} s is more than this call has left of its {_options.Timeout.TotalSeconds:0.#} s timeout (or over {_options.MaxRetryAfter.TotalSeconds:0.#} s); not retrying.");
                 }
                 if (answer.Status >= 200 && answer.Status < 300)
                 {
@@ -93,7 +117,7 @@ namespace PiPlatform.Http
             }
         }
 
-        private async Task<Answer> SendOnceAsync(PiRequest request, IPiLog log, CancellationToken cancel)
+        private async Task<Answer> SendOnceAsync(PiRequest request, IPiLog log, TimeSpan timeLeft, CancellationToken cancel)
         {
             using var message = new HttpRequestMessage(request.Method, request.Path);
             message.Headers.Authorization = request.BearerToken != null
@@ -106,7 +130,7 @@ namespace PiPlatform.Http
             }
             string what = $"{request.Method} /{request.Path}";
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(_options.Timeout);
+            timeout.CancelAfter(timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero);
             Stopwatch clock = Stopwatch.StartNew();
             try
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,10 +11,7 @@ namespace PiPlatform.Commands
     public sealed class ApprovePiPaymentCommand : PaymentChangeCommand
     {
         /// <inheritdoc />
-        protected override string Action => "Approve payment";
-
-        /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
-            seen != null ? client.ApprovePaymentAsync(seen, cancel) : client.ApprovePaymentAsync(paymentId, cancel);
+        protected override (string, Func<PiClient, CancellationToken, Task<Payment>>) Plan(string paymentId, Payment? seen) =>
+            ("Approve payment", (client, cancel) => seen != null ? client.ApprovePaymentAsync(seen, cancel) : client.ApprovePaymentAsync(paymentId, cancel));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,42 +19,18 @@ namespace PiPlatform.Commands
         public string? TxId { get; set; }
 
         /// <inheritdoc />
-        protected override string Action => "Complete payment";
-
-        // The txid for the payment in hand: -TxId, or the one read from the payment.
-        private string _txid = "";
-
-        /// <inheritdoc />
-        protected override string? Prepare(string paymentId, Payment? seen)
+        protected override (string, Func<PiClient, CancellationToken, Task<Payment>>) Plan(string paymentId, Payment? seen)
         {
-            string? given = string.IsNullOrEmpty(TxId) ? seen?.TxId : TxId;
-            if (!string.IsNullOrEmpty(given))
+            // Read here, on the pipeline thread: -TxId is rebound for every CSV row, so the request keeps its own copy.
+            string? txid = string.IsNullOrEmpty(TxId) ? seen?.TxId : TxId;
+            if (string.IsNullOrEmpty(txid))
             {
-                _txid = given!;
-                return $"{Action} with txid {_txid}";
+                // Only an id: the txid is read from the payment when its turn comes, so -WhatIf sends nothing at all.
+                return ("Complete payment with its transaction's txid",
+                    (client, cancel) => client.CompletePaymentWithItsTxidAsync(paymentId, cancel));
             }
-            Payment current;
-            try
-            {
-                current = Call((client, cancel) => client.GetPaymentAsync(paymentId, cancel));
-            }
-            catch (PiException error)
-            {
-                WriteItemError(error, paymentId);
-                return null;
-            }
-            if (string.IsNullOrEmpty(current.TxId))
-            {
-                WriteError(ErrorFactory.MissingTxid(paymentId));
-                return null;
-            }
-            _txid = current.TxId!;
-            WriteVerbose($"Payment {paymentId}: using its transaction's txid {_txid}.");
-            return $"{Action} with txid {_txid}";
+            return ($"Complete payment with txid {txid}",
+                (client, cancel) => seen != null ? client.CompletePaymentAsync(seen, txid!, cancel) : client.CompletePaymentAsync(paymentId, txid!, cancel));
         }
-
-        /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
-            seen != null ? client.CompletePaymentAsync(seen, _txid, cancel) : client.CompletePaymentAsync(paymentId, _txid, cancel);
     }
 }

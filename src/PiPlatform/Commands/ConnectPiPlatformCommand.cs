@@ -35,6 +35,14 @@ namespace PiPlatform.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = (int)PiClientOptions.DefaultTimeout.TotalSeconds;
 
+        /// <summary>
+        /// The most requests per second this connection sends, across every cmdlet and worker using it; default: no cap
+        /// (Pi documents no limit of its own). A 429 from Pi pauses the whole connection for its Retry-After either way.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 100_000)]
+        public int MaxRequestsPerSecond { get; set; }
+
         /// <summary>Allows sending the key over http to a host that is not this machine.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
@@ -56,6 +64,7 @@ namespace PiPlatform.Commands
                 ApiKey = key,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UserAgent = UserAgent(),
+                MaxRequestsPerSecond = MaxRequestsPerSecond > 0 ? MaxRequestsPerSecond : (int?)null,
             };
             PiClient client;
             try
@@ -70,7 +79,8 @@ namespace PiPlatform.Commands
             }
             var connection = new Connection(client, Sandbox) { HandedOut = PassThru };
             ConnectionRegistry.Current.Add(connection);
-            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s).");
+            string cap = MaxRequestsPerSecond > 0 ? $", at most {MaxRequestsPerSecond} requests/s" : "";
+            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s{cap}).");
             if (PassThru) WriteObject(connection);
         }
 

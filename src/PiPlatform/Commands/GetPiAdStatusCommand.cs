@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
@@ -14,11 +15,14 @@ namespace PiPlatform.Commands
         public string[] AdId { get; set; } = new string[0];
 
         /// <inheritdoc />
+        protected override int InputCount => AdId.Length;
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             foreach (string id in AdId)
             {
-                CallAndWrite(id, (client, cancel) => client.GetAdStatusAsync(id, cancel));
+                Queue(ItemPlan.Call(id, "Ad " + id, (client, cancel) => client.GetAdStatusAsync(id, cancel)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
@@ -8,6 +9,7 @@ namespace PiPlatform.Commands
     [OutputType(typeof(User))]
     public sealed class GetPiMeCommand : PiApiCmdlet
     {
+        // Numbers the tokens for errors and log lines: the token itself is a secret.
         private int _count;
 
         /// <summary>Users' access tokens: strings or SecureStrings, from the pipeline too.</summary>
@@ -18,12 +20,15 @@ namespace PiPlatform.Commands
         public SecureString[] AccessToken { get; set; } = new SecureString[0];
 
         /// <inheritdoc />
+        protected override int InputCount => AccessToken.Length;
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             foreach (SecureString token in AccessToken)
             {
-                // The target names the token by position: the token itself is a secret.
-                CallAndWrite($"access token #{++_count}", (client, cancel) => client.GetMeAsync(token, cancel));
+                string name = $"access token #{++_count}";
+                Queue(ItemPlan.Call(name, "Access token #" + _count, (client, cancel) => client.GetMeAsync(token, cancel)));
             }
         }
     }

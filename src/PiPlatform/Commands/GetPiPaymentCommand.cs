@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
@@ -21,12 +22,15 @@ namespace PiPlatform.Commands
         public SwitchParameter Incomplete { get; set; }
 
         /// <inheritdoc />
+        protected override int InputCount => PaymentId.Length;
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             if (Incomplete) return;
             foreach (string id in PaymentId)
             {
-                CallAndWrite(id, (client, cancel) => client.GetPaymentAsync(id, cancel));
+                Queue(ItemPlan.Call(id, "Payment " + id, (client, cancel) => client.GetPaymentAsync(id, cancel)));
             }
         }
 
@@ -35,8 +39,10 @@ namespace PiPlatform.Commands
         {
             if (Incomplete)
             {
-                CallAndWrite("incomplete_server_payments", (client, cancel) => client.GetIncompleteServerPaymentsAsync(cancel));
+                Queue(ItemPlan.Call("incomplete_server_payments", "Incomplete payments",
+                    (client, cancel) => client.GetIncompleteServerPaymentsAsync(cancel)));
             }
+            base.EndProcessing();
         }
     }
 }

@@ -2,10 +2,14 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>Creates app-to-user payments (POST /v2/payments).</summary>
+    /// <summary>
+    /// Creates app-to-user payments (POST /v2/payments): different users' at once, never two for one user at once
+    /// (Pi allows one open app-to-user payment per user, so the second must see the first).
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "PiPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Payment))]
     public sealed class NewPiPaymentCommand : PiApiCmdlet
@@ -40,7 +44,7 @@ namespace PiPlatform.Commands
             }
             catch (ArgumentException error)
             {
-                WriteError(ErrorFactory.InvalidMetadata(error.Message, UserUid));
+                Queue(ItemPlan.Refused(ErrorFactory.InvalidMetadata(error.Message, UserUid)));
                 return;
             }
             if (!ShouldProcess($"user {UserUid}", $"Create app-to-user payment of {Amount.ToString(CultureInfo.InvariantCulture)} Pi"))
@@ -48,15 +52,10 @@ namespace PiPlatform.Commands
                 return;
             }
             var request = new PaymentRequest { UserUid = UserUid, Amount = Amount, Memo = Memo, Metadata = metadata };
-            try
-            {
-                WriteObject(Call((client, cancel) => client.CreatePaymentAsync(request, cancel)));
-            }
-            catch (PiException error)
-            {
-                // The existing payment is what a script needs to decide what to do: make it the target.
-                WriteItemError(error, error is PiApiException { Payment: { } existing } ? existing : (object)UserUid);
-            }
+            string uid = UserUid;
+            // The existing payment is what a script needs to decide what to do: make it the target.
+            Queue(ItemPlan.Call(uid, "Payment to " + uid, (client, cancel) => client.CreatePaymentAsync(request, cancel),
+                exclusiveKey: uid, targetOf: error => error is PiApiException { Payment: { } existing } ? existing : (object)uid));
         }
 
         private static IDictionary? ReadMetadata(object? value)

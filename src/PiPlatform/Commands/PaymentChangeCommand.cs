@@ -1,12 +1,15 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
     /// <summary>
-    /// What Approve-, Complete- and Stop-PiPayment share: ids or payments from the pipeline, ShouldProcess right
-    /// before each request, the updated payment out, and a failed payment reported without stopping the rest.
+    /// What Approve-, Complete- and Stop-PiPayment share: ids or payments from the pipeline, ShouldProcess on the
+    /// pipeline thread before each payment is queued, the updated payments out in input order, and a failed payment
+    /// reported without stopping the rest.
     /// </summary>
     public abstract class PaymentChangeCommand : PiApiCmdlet
     {
@@ -34,8 +37,8 @@ namespace PiPlatform.Commands
         [ValidateNotNull]
         public Payment[] InputObject { get; set; } = new Payment[0];
 
-        /// <summary>The ShouldProcess action, e.g. "Approve payment".</summary>
-        protected abstract string Action { get; }
+        /// <inheritdoc />
+        protected override int InputCount => ParameterSetName == ByPaymentSet ? InputObject.Length : PaymentId.Length;
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -50,20 +53,17 @@ namespace PiPlatform.Commands
 
         private void ProcessPayment(string paymentId, Payment? seen)
         {
-            string? action = Prepare(paymentId, seen);
-            if (action != null && ShouldProcess(paymentId, action))
+            var (action, change) = Plan(paymentId, seen);
+            if (ShouldProcess(paymentId, action))
             {
-                CallAndWrite(paymentId, (client, cancel) => ChangeAsync(client, paymentId, seen, cancel));
+                Queue(ItemPlan.Call(paymentId, "Payment " + paymentId, change));
             }
         }
 
         /// <summary>
-        /// Gets ready for one payment and says what will be done to it, for ShouldProcess; null when the payment
-        /// cannot go ahead (its error is already written).
+        /// What will be done to one payment: the ShouldProcess action, and the request (made later, maybe on another
+        /// thread, so it may use only what it captures). <paramref name="seen"/> is the piped payment, if any.
         /// </summary>
-        protected virtual string? Prepare(string paymentId, Payment? seen) => Action;
-
-        /// <summary>The one request this cmdlet makes per payment; <paramref name="seen"/> is the piped payment, if any.</summary>
-        protected abstract Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel);
+        protected abstract (string Action, Func<PiClient, CancellationToken, Task<Payment>> Change) Plan(string paymentId, Payment? seen);
     }
 }

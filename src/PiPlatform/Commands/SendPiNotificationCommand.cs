@@ -1,14 +1,24 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PiPlatform.Batch;
 
 namespace PiPlatform.Commands
 {
-    /// <summary>Sends in-app notifications (POST /v2/in_app_notifications/notify).</summary>
+    /// <summary>
+    /// Sends in-app notifications (POST /v2/in_app_notifications/notify): batches of 256, sent up to -ThrottleLimit at
+    /// once, one result or error per input, in input order.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Send, "PiNotification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(NotificationResult))]
     public sealed class SendPiNotificationCommand : PiApiCmdlet
     {
-        private readonly List<Notification> _pending = new List<Notification>();
+        private const int BatchSize = 256;
+
+        // The batch being filled; once full it is handed to its plan and a new one begun.
+        private List<Notification> _pending = new List<Notification>();
+        private int _queued;
 
         /// <summary>The recipient's app-specific uid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,32 +46,41 @@ namespace PiPlatform.Commands
             if (!ShouldProcess(UserUid, $"Send notification '{Title}'")) return;
             _pending.Add(new Notification { UserUid = UserUid, Title = Title, Body = Body, Subroute = string.IsNullOrEmpty(Subroute) ? "/" : Subroute });
             // Send each full batch as soon as it is full, so results stream and memory stays flat.
-            if (_pending.Count >= 256) Flush();
+            if (_pending.Count >= BatchSize) QueueBatch();
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            QueueBatch();
+            base.EndProcessing();
+        }
 
-        private void Flush()
+        private void QueueBatch()
         {
             if (_pending.Count == 0) return;
-            var batch = _pending.ToArray();
-            _pending.Clear();
-            IReadOnlyList<NotificationOutcome> outcomes;
+            List<Notification> batch = _pending;
+            _pending = new List<Notification>();
+            string label = $"Notifications {_queued + 1}-{_queued + batch.Count}";
+            _queued += batch.Count;
+            Queue(ItemPlan.Many(label, batch.Count, (client, cancel) => SendAsync(client, batch, cancel)));
+        }
+
+        private static async Task<IReadOnlyList<object>> SendAsync(PiClient client, List<Notification> batch, CancellationToken cancel)
+        {
+            var outputs = new List<object>(batch.Count);
             try
             {
-                outcomes = Call((client, cancel) => client.SendNotificationsAsync(batch, cancel));
+                foreach (NotificationOutcome outcome in await client.SendNotificationsAsync(batch, cancel).ConfigureAwait(false))
+                {
+                    outputs.Add(outcome.Error != null ? ErrorFactory.FromException(outcome.Error, outcome.Input.UserUid) : (object)outcome.Result!);
+                }
             }
             catch (PiException error)
             {
-                foreach (Notification n in batch) WriteItemError(error, n.UserUid);
-                return;
+                foreach (Notification n in batch) outputs.Add(ErrorFactory.FromException(error, n.UserUid));
             }
-            foreach (NotificationOutcome outcome in outcomes)
-            {
-                if (outcome.Error != null) WriteItemError(outcome.Error, outcome.Input.UserUid);
-                else WriteObject(outcome.Result);
-            }
+            return outputs;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,10 +12,7 @@ namespace PiPlatform.Commands
     public sealed class StopPiPaymentCommand : PaymentChangeCommand
     {
         /// <inheritdoc />
-        protected override string Action => "Cancel payment";
-
-        /// <inheritdoc />
-        protected override Task<Payment> ChangeAsync(PiClient client, string paymentId, Payment? seen, CancellationToken cancel) =>
-            seen != null ? client.CancelPaymentAsync(seen, cancel) : client.CancelPaymentAsync(paymentId, cancel);
+        protected override (string, Func<PiClient, CancellationToken, Task<Payment>>) Plan(string paymentId, Payment? seen) =>
+            ("Cancel payment", (client, cancel) => seen != null ? client.CancelPaymentAsync(seen, cancel) : client.CancelPaymentAsync(paymentId, cancel));
     }
 }
