@@ -78,7 +78,7 @@ function Invoke-Block([int] $BlockLatencyMs, [int[]] $Widths, [string[]] $BlockC
     try {
         $seeded = Join-Path $bench.WorkDir "seeded-$BlockLatencyMs.ids"
         Save-SeededIds $bench.BenchDll $sandbox.BaseUri $Count $seeded
-        Invoke-SandboxWarmUp $bench.BenchDll $sandbox.BaseUri
+        Invoke-SandboxWarmUp $sandbox $bench.BenchDll
         foreach ($op in 'get', 'approve') {
             foreach ($w in $Widths) {
                 foreach ($client in $BlockClients) {
@@ -151,7 +151,7 @@ if ($MemoryIds -gt 0 -and -not $Sweep -and 'Module' -in $Clients) {
     try {
         $seeded = Join-Path $bench.WorkDir 'memory.ids'
         Save-SeededIds $bench.BenchDll $sandbox.BaseUri $MemoryIds $seeded
-        Invoke-SandboxWarmUp $bench.BenchDll $sandbox.BaseUri
+        Invoke-SandboxWarmUp $sandbox $bench.BenchDll
         $memoryRow = Invoke-ClientRun -Bench $bench -Sandbox $sandbox -Client Module -Op get -Width $Width -Seed $MemoryIds -SeededIdsPath $seeded -NoWarmup
         Write-RunProgress $memoryRow
         $rows.Add($memoryRow)

@@ -73,9 +73,24 @@ function Save-SeededIds([string] $BenchDll, [string] $BaseUri, [int] $Count, [st
     Invoke-BenchSetup $BenchDll @('list-ids', '--base-uri', $BaseUri, '--count', "$Count", '--out', $Path)
 }
 
-function Invoke-SandboxWarmUp([string] $BenchDll, [string] $BaseUri) {
-    # The sandbox's JIT happens here, not in the first timed run of the block.
-    Invoke-BenchSetup $BenchDll @('warm-up', '--base-uri', $BaseUri, '--count', '200')
+function Invoke-SandboxWarmUp($Sandbox, [string] $BenchDll) {
+    # The sandbox's JIT happens here, not in the first timed run of the block: traffic in rounds, then a wait
+    # until its background tier-1 compiles are done (the warm-up command says why both are needed).
+    Invoke-BenchSetup $BenchDll @('warm-up', '--base-uri', $Sandbox.BaseUri, '--count', '100')
+    Wait-ProcessIdle $Sandbox.Process.Id
+}
+
+function Wait-ProcessIdle([int] $ProcessId, [TimeSpan] $Window = [TimeSpan]::FromMilliseconds(500), [TimeSpan] $AtMost = [TimeSpan]::FromSeconds(15)) {
+    # Idle: at most one clock tick of CPU in a whole window.
+    $deadline = [DateTime]::UtcNow + $AtMost
+    $last = (Measure-ProcessTree $ProcessId -Alone).CpuSeconds
+    while ([DateTime]::UtcNow -lt $deadline) {
+        Start-Sleep -Milliseconds $Window.TotalMilliseconds
+        $now = (Measure-ProcessTree $ProcessId -Alone).CpuSeconds
+        if ($now - $last -le 1.5 / $script:ClockTicksPerSecond) { return }
+        $last = $now
+    }
+    Write-Warning "The sandbox (pid $ProcessId) was still busy after $($AtMost.TotalSeconds) s of waiting."
 }
 
 function New-PaymentsToApprove([string] $BenchDll, [string] $BaseUri, [int] $Count, [string] $Path) {
