@@ -31,14 +31,29 @@ namespace PiPlatform.Client.Tests
             if (_host != null) await _host.DisposeAsync();
         }
 
-        public PiClient NewClient(string key = PiSandboxDefaults.ApiKey, TimeSpan? timeout = null, int maxRateLimitRetries = 3) =>
+        public PiClient NewClient(string key = PiSandboxDefaults.ApiKey, TimeSpan? timeout = null, int maxRateLimitRetries = 3,
+            int? maxRequestsPerSecond = null) =>
             new PiClient(new PiClientOptions
             {
                 BaseUri = BaseUri,
                 ApiKey = Secure(key),
                 Timeout = timeout ?? TimeSpan.FromSeconds(10),
                 MaxRateLimitRetries = maxRateLimitRetries,
+                MaxRequestsPerSecond = maxRequestsPerSecond,
             });
+
+        /// <summary>When the sandbox received each logged /v2 request whose path contains <paramref name="pathContains"/>, and its status.</summary>
+        public async Task<System.Collections.Generic.List<(double ReceivedMs, double AnsweredMs, int Status)>> RequestLogAsync(string pathContains)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync(new Uri(BaseUri, "sandbox/requests")));
+            var log = new System.Collections.Generic.List<(double, double, int)>();
+            foreach (var r in doc.RootElement.GetProperty("requests").EnumerateArray())
+            {
+                if (!r.GetProperty("path").GetString()!.Contains(pathContains)) continue;
+                log.Add((r.GetProperty("received_ms").GetDouble(), r.GetProperty("answered_ms").GetDouble(), r.GetProperty("status").GetInt32()));
+            }
+            return log;
+        }
 
         public static SecureString Secure(string text)
         {

@@ -97,6 +97,9 @@ public abstract class SandboxTest : IAsyncLifetime
         }
     }
 
+    /// <summary>GET /sandbox/stats: requests by route, changes per payment, connections, requests in flight.</summary>
+    protected async Task<JsonElement> StatsAsync() => (await GetAsync("sandbox/stats", null)).Json;
+
     protected static string Id(JsonElement payment) => payment.GetProperty("identifier").GetString()!;
 
     protected static bool Flag(JsonElement payment, string status) => payment.GetProperty("status").GetProperty(status).GetBoolean();

@@ -13,8 +13,6 @@ public sealed class StatsAndConfigTests : SandboxTest
     {
     }
 
-    private async Task<JsonElement> StatsAsync() => (await GetAsync("sandbox/stats", null)).Json;
-
     [Fact]
     public async Task Requests_are_counted_by_route_template_including_failures()
     {

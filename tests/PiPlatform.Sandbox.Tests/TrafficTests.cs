@@ -19,8 +19,6 @@ public sealed class TrafficTests : SandboxTest
     {
     }
 
-    private async Task<JsonElement> StatsAsync() => (await GetAsync("sandbox/stats", null)).Json;
-
     private static HttpClient NewClient(SandboxFixture fixture, int maxConnections = int.MaxValue) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections }) { BaseAddress = fixture.Host.BaseUri };
 
