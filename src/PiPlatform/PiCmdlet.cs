@@ -67,8 +67,8 @@ namespace PiPlatform
         [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-        /// <summary>How many inputs the command line gave (used for progress when nothing is piped).</summary>
-        protected virtual int InputCount => 0;
+        /// <summary>How many inputs the command line gave (for progress when nothing is piped): one, unless an array parameter says more.</summary>
+        protected virtual int InputCount => 1;
 
         private OrderedRunner Runner => _runner ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
