@@ -18,18 +18,20 @@ namespace PiPlatform
     {
         private readonly PiTransport _transport;
         private readonly IPiLog _log;
+        private readonly RetryPolicy _retry;
         private readonly bool _ownsTransport;
 
         /// <summary>Creates a client and its HttpClient.</summary>
         public PiClient(PiClientOptions options)
-            : this(new PiTransport(options ?? throw new ArgumentNullException(nameof(options))), NullPiLog.Instance, true)
+            : this(new PiTransport(options ?? throw new ArgumentNullException(nameof(options))), NullPiLog.Instance, null, true)
         {
         }
 
-        private PiClient(PiTransport transport, IPiLog log, bool ownsTransport)
+        private PiClient(PiTransport transport, IPiLog log, RetryPolicy? retry, bool ownsTransport)
         {
             _transport = transport;
             _log = log;
+            _retry = retry ?? transport.Retry;
             _ownsTransport = ownsTransport;
         }
 
@@ -49,7 +51,13 @@ namespace PiPlatform
         /// The same client (same HttpClient, same key) writing its log lines to <paramref name="log"/>:
         /// each cmdlet invocation gets its own view. Disposing the view does not close the connection.
         /// </summary>
-        public PiClient WithLog(IPiLog log) => new PiClient(_transport, log ?? NullPiLog.Instance, false);
+        public PiClient WithLog(IPiLog log) => new PiClient(_transport, log ?? NullPiLog.Instance, _retry, false);
+
+        /// <summary>The same client retrying under <paramref name="retry"/> (a cmdlet's -MaximumRetryCount, say) instead of the connection's policy.</summary>
+        public PiClient WithRetry(RetryPolicy retry) => new PiClient(_transport, _log, retry ?? throw new ArgumentNullException(nameof(retry)), false);
+
+        /// <summary>The retry policy this client's calls use.</summary>
+        public RetryPolicy Retry => _retry;
 
         /// <summary>GET /v2/me with a user's access token.</summary>
         public async Task<User> GetMeAsync(SecureString accessToken, CancellationToken cancel = default)
@@ -57,7 +65,7 @@ namespace PiPlatform
             if (accessToken == null) throw new ArgumentNullException(nameof(accessToken));
             using SecureString token = Secret.Normalize(accessToken, PiErrorCatalog.InvalidAccessToken, "access token");
             return await _transport.SendAsync(new PiRequest(HttpMethod.Get, "v2/me", "v2/me") { BearerToken = token },
-                WireReader.ReadUser, _log, cancel).ConfigureAwait(false);
+                WireReader.ReadUser, _log, _retry, cancel).ConfigureAwait(false);
         }
 
         /// <summary>GET /v2/payments/{id}.</summary>
@@ -68,7 +76,7 @@ namespace PiPlatform
         public Task<IReadOnlyList<Payment>> GetIncompleteServerPaymentsAsync(CancellationToken cancel = default) =>
             _transport.SendAsync(
                 new PiRequest(HttpMethod.Get, "v2/payments/incomplete_server_payments", "v2/payments/incomplete_server_payments"),
-                root => WireReader.ReadPayments(root, "incomplete_server_payments"), _log, cancel);
+                root => WireReader.ReadPayments(root, "incomplete_server_payments"), _log, _retry, cancel);
 
         /// <summary>POST /v2/payments/{id}/approve. An already approved payment is success.</summary>
         public Task<Payment> ApprovePaymentAsync(string paymentId, CancellationToken cancel = default) =>
@@ -119,18 +127,59 @@ namespace PiPlatform
 
         /// <summary>
         /// POST /v2/payments: creates an app-to-user payment. <c>ongoing_payment_found</c> throws a
-        /// <see cref="PiConflictException"/> whose <see cref="PiApiException.Payment"/> is the existing payment.
+        /// <see cref="PiConflictException"/> whose <see cref="PiApiException.Payment"/> is the existing payment. Pi does not
+        /// make this call idempotent, so after an unclear failure the app's incomplete payments are searched for this one
+        /// (same user, amount, memo and metadata) before it is ever sent again: one call never creates two payments.
         /// </summary>
-        public Task<Payment> CreatePaymentAsync(PaymentRequest request, CancellationToken cancel = default)
+        public async Task<Payment> CreatePaymentAsync(PaymentRequest request, CancellationToken cancel = default)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (string.IsNullOrWhiteSpace(request.UserUid))
                 throw PiException.Input("invalid_arguments", "The payment needs the recipient's uid.");
             if (request.Amount <= 0m || DecimalPlaces(request.Amount) > 7)
                 throw PiException.Input("invalid_amount", $"The amount {request.Amount} is not a positive amount with at most 7 decimal places.");
-            return _transport.SendAsync(
-                new PiRequest(HttpMethod.Post, "v2/payments", "v2/payments") { Body = WireWriter.CreatePaymentBody(request) },
-                WireReader.ReadPayment, _log, cancel);
+            var create = new PiRequest(HttpMethod.Post, "v2/payments", "v2/payments") { Body = WireWriter.CreatePaymentBody(request) };
+            string who = $"Payment to {request.UserUid}";
+            for (int retry = 1; ; retry++)
+            {
+                try
+                {
+                    return await _transport.SendAsync(create, WireReader.ReadPayment, _log, _retry, cancel).ConfigureAwait(false);
+                }
+                catch (PiConflictException ongoing) when (retry > 1 && ongoing.Payment is Payment existing && PaymentMatch.IsFor(existing, request))
+                {
+                    // The earlier try did create it after all: Pi now names it as the user's ongoing payment.
+                    _log.Verbose($"{who}: the earlier try created it ({existing.Identifier}): confirmed by read-back.");
+                    return existing;
+                }
+                catch (PiException unclear) when (Outcome.IsUnclear(unclear))
+                {
+                    IReadOnlyList<Payment> open;
+                    try
+                    {
+                        open = await GetIncompleteServerPaymentsAsync(cancel).ConfigureAwait(false);
+                    }
+                    catch (PiException readFailed)
+                    {
+                        throw StateUnknown($"{who}: the create request got no clear answer ({unclear.ErrorCode}), and reading the app's incomplete payments failed too ({readFailed.ErrorCode}): it may or may not have been created.", unclear);
+                    }
+                    string why = $"{who}: the create request got no clear answer ({unclear.ErrorCode})";
+                    foreach (Payment candidate in open)
+                    {
+                        if (!PaymentMatch.IsFor(candidate, request)) continue;
+                        _log.Verbose($"{why}; it is among the incomplete payments ({candidate.Identifier}): confirmed by read-back.");
+                        return candidate;
+                    }
+                    if (retry > _retry.MaximumRetryCount)
+                    {
+                        _log.Verbose($"{why}; it is not among the incomplete payments, and no retries are left.");
+                        throw;
+                    }
+                    TimeSpan wait = _retry.DelayBefore(retry, null);
+                    _log.Verbose($"{why}; it is not among the incomplete payments: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
+                    await Task.Delay(wait, cancel).ConfigureAwait(false);
+                }
+            }
         }
 
         /// <summary>GET /v2/ads_network/status/{adId}.</summary>
@@ -138,7 +187,7 @@ namespace PiPlatform
         {
             string id = PathSegment.Escape(adId, "ad id");
             return _transport.SendAsync(new PiRequest(HttpMethod.Get, "v2/ads_network/status/" + id, "v2/ads_network/status/{adId}"),
-                WireReader.ReadAdStatus, _log, cancel);
+                WireReader.ReadAdStatus, _log, _retry, cancel);
         }
 
         /// <summary>
@@ -146,39 +195,79 @@ namespace PiPlatform
         /// notification what became of it. A user over quota fails alone: the rest of the batch is sent again.
         /// </summary>
         public Task<IReadOnlyList<NotificationOutcome>> SendNotificationsAsync(IReadOnlyList<Notification> notifications, CancellationToken cancel = default) =>
-            new NotificationSender(_transport, _log).SendAsync(notifications, cancel);
+            new NotificationSender(_transport, _log, _retry).SendAsync(notifications, cancel);
 
         private Task<Payment> SendPaymentAsync(HttpMethod method, string paymentId, string action, byte[]? body, CancellationToken cancel)
         {
             string id = PathSegment.Escape(paymentId, "payment id");
             string suffix = action.Length == 0 ? "" : "/" + action;
             return _transport.SendAsync(new PiRequest(method, $"v2/payments/{id}{suffix}", $"v2/payments/{{id}}{suffix}") { Body = body },
-                WireReader.ReadPayment, _log, cancel);
+                WireReader.ReadPayment, _log, _retry, cancel);
         }
 
         private async Task<Payment> ChangePaymentAsync(string paymentId, Payment? seen, PaymentChange change, CancellationToken cancel)
         {
-            Payment changed;
+            for (int retry = 1; ; retry++)
+            {
+                Payment changed;
+                try
+                {
+                    changed = await SendPaymentAsync(HttpMethod.Post, paymentId, change.Action, change.Body, cancel).ConfigureAwait(false);
+                }
+                catch (PiApiException refused) when (IsStateRefusal(refused.StatusCode))
+                {
+                    // Whether the API answers a repeat with 200 or a 4xx is not documented, so the payment decides:
+                    // the one in the error body, else one read back.
+                    Payment? current = refused.Payment ?? await TryReadBackAsync(paymentId, cancel).ConfigureAwait(false);
+                    if (current != null && change.AlreadyDone(current))
+                    {
+                        _log.Verbose(change.Repeat(paymentId));
+                        return current;
+                    }
+                    throw;
+                }
+                catch (PiException unclear) when (Outcome.IsUnclear(unclear))
+                {
+                    // It may or may not have happened: the payment read back says which, never a blind repeat.
+                    Payment current = await ReadBackAfterAsync(paymentId, change, unclear, cancel).ConfigureAwait(false);
+                    string why = $"Payment {paymentId}: the {change.Action} request got no clear answer ({unclear.ErrorCode})";
+                    if (change.AlreadyDone(current))
+                    {
+                        _log.Verbose($"{why}; read back, it is done: confirmed by read-back.");
+                        return current;
+                    }
+                    if (retry > _retry.MaximumRetryCount)
+                    {
+                        _log.Verbose($"{why}; read back, it has not happened, and no retries are left.");
+                        throw;
+                    }
+                    TimeSpan wait = _retry.DelayBefore(retry, null);
+                    _log.Verbose($"{why}; read back, it has not happened: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
+                    await Task.Delay(wait, cancel).ConfigureAwait(false);
+                    continue;
+                }
+                // A success tells a repeat from a first change only through what the caller saw before.
+                if (seen != null && change.AlreadyDone(seen)) _log.Verbose(change.Repeat(paymentId));
+                return changed;
+            }
+        }
+
+        // The payment as it is now, after a change got no clear answer; if even that cannot be read, the state is unknown.
+        private async Task<Payment> ReadBackAfterAsync(string paymentId, PaymentChange change, PiException unclear, CancellationToken cancel)
+        {
             try
             {
-                changed = await SendPaymentAsync(HttpMethod.Post, paymentId, change.Action, change.Body, cancel).ConfigureAwait(false);
+                return await GetPaymentAsync(paymentId, cancel).ConfigureAwait(false);
             }
-            catch (PiApiException refused) when (IsStateRefusal(refused.StatusCode))
+            catch (PiException readFailed) when (!(readFailed is PiNotFoundException))
             {
-                // Whether the API answers a repeat with 200 or a 4xx is not documented, so the payment decides:
-                // the one in the error body, else one read back.
-                Payment? current = refused.Payment ?? await TryReadBackAsync(paymentId, cancel).ConfigureAwait(false);
-                if (current != null && change.AlreadyDone(current))
-                {
-                    _log.Verbose(change.Repeat(paymentId));
-                    return current;
-                }
-                throw;
+                throw StateUnknown($"Payment {paymentId}: the {change.Action} request got no clear answer ({unclear.ErrorCode}), and reading the payment back failed too ({readFailed.ErrorCode}): it may or may not have been done.", unclear);
             }
-            // A success tells a repeat from a first change only through what the caller saw before.
-            if (seen != null && change.AlreadyDone(seen)) _log.Verbose(change.Repeat(paymentId));
-            return changed;
         }
+
+        private static PiException StateUnknown(string message, PiException unclear) =>
+            new PiException(PiErrorCatalog.PaymentStateUnknown, unclear.Kind, message,
+                PiErrorCatalog.Get(PiErrorCatalog.PaymentStateUnknown).RecommendedAction, unclear);
 
         private static readonly PaymentChange Approval =
             new PaymentChange("approve", null, p => p.Status.DeveloperApproved && !p.IsCancelled, "was already approved");
@@ -196,31 +285,9 @@ namespace PiPlatform
 
         private static Payment Known(Payment payment) => payment ?? throw new ArgumentNullException(nameof(payment));
 
-        /// <summary>One state change: its path, its body, and how to tell it has already happened.</summary>
-        private sealed class PaymentChange
-        {
-            public PaymentChange(string action, byte[]? body, Func<Payment, bool> alreadyDone, string alreadyText)
-            {
-                Action = action;
-                Body = body;
-                AlreadyDone = alreadyDone;
-                _alreadyText = alreadyText;
-            }
-
-            private readonly string _alreadyText;
-
-            public string Action { get; }
-
-            public byte[]? Body { get; }
-
-            public Func<Payment, bool> AlreadyDone { get; }
-
-            public string Repeat(string paymentId) => $"Payment {paymentId} {_alreadyText}: nothing to {Action}.";
-        }
-
-        // 4xx answers about the payment's state; 401/403/404/429 say nothing about it.
+        // 4xx answers about the payment's state; 401/403/404/429 say nothing about it, and a 408 says nothing certain.
         private static bool IsStateRefusal(int status) =>
-            status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 429;
+            status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429;
 
         private async Task<Payment?> TryReadBackAsync(string paymentId, CancellationToken cancel)
         {

@@ -26,8 +26,21 @@ namespace PiPlatform
         /// <summary>The User-Agent to send; the cmdlet layer names the module and PowerShell versions.</summary>
         public string UserAgent { get; init; } = "PiPlatform.Client";
 
-        /// <summary>How often a 429 answer is waited out and retried before it becomes an error.</summary>
-        public int MaxRateLimitRetries { get; init; } = 3;
+        /// <summary>
+        /// Retries of requests that got no clear answer: reads are sent again after a network error, a timeout, 408,
+        /// 429 or 5xx; a state change is read back first and sent again only if it certainly did not happen; any request
+        /// is sent again after a 429 (Pi refused it unprocessed). Every wait counts against <see cref="Timeout"/>.
+        /// </summary>
+        public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+
+        /// <summary>
+        /// The largest answer read, after decompression; a bigger one is refused while it is read, so neither a huge
+        /// body nor a small gzip bomb can exhaust memory. Real answers are a few KB (a long incomplete list, some MB).
+        /// </summary>
+        public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+        /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+        public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
 
         /// <summary>The longest Retry-After the client will wait; a longer one becomes an error at once.</summary>
         public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);

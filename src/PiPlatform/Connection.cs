@@ -27,6 +27,12 @@ namespace PiPlatform
         /// <summary>The most requests per second the connection sends, or null for no cap.</summary>
         public int? MaxRequestsPerSecond => Client.MaxRequestsPerSecond;
 
+        /// <summary>How many times a request that got no clear answer is tried again.</summary>
+        public int MaximumRetryCount => Client.Retry.MaximumRetryCount;
+
+        /// <summary>The base of the backoff between retries, in seconds.</summary>
+        public double RetryIntervalSec => Client.Retry.RetryInterval.TotalSeconds;
+
         /// <summary>True for a connection made with -Sandbox.</summary>
         public bool IsSandbox { get; }
 

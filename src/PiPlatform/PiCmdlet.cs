@@ -67,6 +67,19 @@ namespace PiPlatform
         [ValidateRange(1, MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        /// <summary>
+        /// How many times a request that got no clear answer is tried again, instead of the connection's -MaximumRetryCount.
+        /// Reads are sent again; a change is read back first and sent again only if it certainly did not happen.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, RetryLimits.MaxRetryCount)]
+        public int MaximumRetryCount { get; set; }
+
+        /// <summary>The base of the backoff between retries, in seconds, instead of the connection's -RetryIntervalSec.</summary>
+        [Parameter]
+        [ValidateRange(0, RetryLimits.MaxIntervalSec)]
+        public int RetryIntervalSec { get; set; }
+
         /// <summary>How many inputs the command line gave (for progress when nothing is piped): one, unless an array parameter says more.</summary>
         protected virtual int InputCount => 1;
 
@@ -81,7 +94,7 @@ namespace PiPlatform
             int? total = MyInvocation.ExpectingInput ? (int?)null : InputCount;
             var progress = new BatchProgress(this, ProgressActivityBase + MyInvocation.PipelinePosition, MyInvocation.MyCommand.Name, total);
             bool logging = IsOn("Verbose", "VerbosePreference") || IsOn("Debug", "DebugPreference");
-            _runner = new OrderedRunner(this, connection.Client, ThrottleLimit, logging, progress, CancelToken);
+            _runner = new OrderedRunner(this, WithRetryGiven(connection.Client), ThrottleLimit, logging, progress, CancelToken);
         }
 
         /// <summary>Queues one input's plan: call it after ShouldProcess; what it returns is written in its turn.</summary>
@@ -95,6 +108,17 @@ namespace PiPlatform
         {
             if (disposing) _runner?.Dispose();
             base.Dispose(disposing);
+        }
+
+        // The connection's client, or a view of it with this command's -MaximumRetryCount / -RetryIntervalSec.
+        private PiClient WithRetryGiven(PiClient client)
+        {
+            bool count = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRetryCount));
+            bool interval = MyInvocation.BoundParameters.ContainsKey(nameof(RetryIntervalSec));
+            if (!count && !interval) return client;
+            return client.WithRetry(new RetryPolicy(
+                count ? MaximumRetryCount : client.Retry.MaximumRetryCount,
+                interval ? TimeSpan.FromSeconds(RetryIntervalSec) : client.Retry.RetryInterval));
         }
 
         // Whether a stream is on for this command: its switch if given, else the caller's preference variable.

@@ -81,10 +81,10 @@ Describe 'Get-PiPayment' {
         $verbose.Message | Should -Match "GET /v2/payments/$($ids[0]) -> 200"
     }
 
-    It 'reports an HTML answer from a proxy with its status and a snippet' {
-        Invoke-Sandbox $sandbox '/sandbox/faults' -Method POST -Body @{ status = 502; count = 1; content_type = 'text/html'; body = '<html>502 Bad Gateway</html>' } | Out-Null
-        Get-PiPayment -PaymentId $ids[0] -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'unexpected_response,*'
+    It 'reports an HTML answer from a proxy as a server error with its status and a snippet, once retries are spent' {
+        Invoke-Sandbox $sandbox '/sandbox/faults' -Method POST -Body @{ status = 502; count = 2; content_type = 'text/html'; body = '<html>502 Bad Gateway</html>' } | Out-Null
+        Get-PiPayment -PaymentId $ids[0] -MaximumRetryCount 1 -RetryIntervalSec 0 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'server_error,*'
         $failed[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         $failed[0].Exception.Message | Should -Match '502'
         $failed[0].Exception.Message | Should -Match 'text/html'

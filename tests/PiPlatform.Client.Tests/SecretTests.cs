@@ -92,7 +92,7 @@ namespace PiPlatform.Client.Tests
         }
 
         private static PiClient NewClient(Uri baseUri, string key) =>
-            new PiClient(new PiClientOptions { BaseUri = baseUri, ApiKey = SandboxFixture.Secure(key), Timeout = TimeSpan.FromSeconds(10) });
+            new PiClient(new PiClientOptions { BaseUri = baseUri, ApiKey = SandboxFixture.Secure(key), Timeout = TimeSpan.FromSeconds(10), Retry = SandboxFixture.QuickRetry });
 
         /// <summary>A server on a free loopback port that answers every request with 502 and the request's Authorization header.</summary>
         private sealed class EchoServer : IAsyncDisposable

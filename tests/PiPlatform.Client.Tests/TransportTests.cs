@@ -47,12 +47,12 @@ namespace PiPlatform.Client.Tests
         [Fact]
         public async Task AnHtmlAnswerIsReportedWithStatusContentTypeAndSnippet()
         {
-            using PiClient client = _sandbox.NewClient();
+            using PiClient client = _sandbox.NewClient(retry: RetryPolicy.None);
             string id = await _sandbox.NewU2APaymentAsync();
             await _sandbox.PostAsync("sandbox/faults", new { status = 502, count = 1, path_contains = id, content_type = "text/html", body = "<html><body>Bad Gateway from proxy</body></html>" });
             var error = await Assert.ThrowsAsync<PiApiException>(() => client.GetPaymentAsync(id));
             Assert.Equal(502, error.StatusCode);
-            Assert.Equal("unexpected_response", error.ErrorCode);
+            Assert.Equal("server_error", error.ErrorCode);
             Assert.Equal(PiErrorKind.ServerError, error.Kind);
             Assert.Contains("text/html", error.Message);
             Assert.Contains("Bad Gateway from proxy", error.Message);
@@ -63,7 +63,7 @@ namespace PiPlatform.Client.Tests
         [Fact]
         public async Task AnEmptyAnswerIsReported()
         {
-            using PiClient client = _sandbox.NewClient();
+            using PiClient client = _sandbox.NewClient(retry: RetryPolicy.None);
             string id = await _sandbox.NewU2APaymentAsync();
             await _sandbox.PostAsync("sandbox/faults", new { status = 500, count = 1, path_contains = id, body = "" });
             var error = await Assert.ThrowsAsync<PiApiException>(() => client.GetPaymentAsync(id));
@@ -89,7 +89,7 @@ namespace PiPlatform.Client.Tests
         [Fact]
         public async Task A429BeyondTheRetriesIsARateLimitErrorWithRetryAfter()
         {
-            using PiClient client = _sandbox.NewClient(maxRateLimitRetries: 0);
+            using PiClient client = _sandbox.NewClient(retry: RetryPolicy.None);
             string id = await _sandbox.NewU2APaymentAsync();
             await _sandbox.PostAsync("sandbox/faults", new { status = 429, count = 1, path_contains = id, retry_after = "7" });
             var error = await Assert.ThrowsAsync<PiRateLimitException>(() => client.GetPaymentAsync(id));

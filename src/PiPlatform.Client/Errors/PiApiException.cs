@@ -53,7 +53,8 @@ namespace PiPlatform
             string what = info?.Meaning ?? $"The request failed with HTTP {error.StatusCode}.";
             string said = error.ApiMessage is { Length: > 0 } m ? $" Pi said: {m}" : "";
             string extra = error.VerificationError is { Length: > 0 } v ? $" Verification error: {v}" : "";
-            string body = error.Code == PiErrorCatalog.UnexpectedResponse
+            // Set only when the answer was not the API's JSON (a proxy's page, an empty or truncated body).
+            string body = error.BodySnippet != null
                 ? $" Content-Type: {error.ContentType ?? "(none)"}; body starts: {(string.IsNullOrEmpty(error.BodySnippet) ? "(empty)" : error.BodySnippet)}"
                 : "";
             return $"{what}{said}{extra}{body} ({error.Method} {error.Path} answered {error.StatusCode} '{error.Code}')";

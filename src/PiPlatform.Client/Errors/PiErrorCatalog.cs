@@ -41,6 +41,10 @@ namespace PiPlatform
         internal const string RateLimited = "rate_limited";
         internal const string NetworkError = "network_error";
         internal const string TimedOut = "timeout";
+        internal const string ServerError = "server_error";
+        internal const string ResponseTooLarge = "response_too_large";
+        internal const string PaymentStateUnknown = "payment_state_unknown";
+        internal const string DeliveryUnknown = "notification_delivery_unknown";
         internal const string NotificationQuotaExceeded = "notification_quota_exceeded";
         internal const string InvalidNotification = "invalid_notification";
         internal const string TooManyNotifications = "too_many_notifications";
@@ -124,6 +128,14 @@ namespace PiPlatform
                 "Check the network and the base URI. Read payments back with Get-PiPayment before repeating a change."),
             (TimedOut, PiErrorKind.Timeout, "Pi did not answer within the connection's timeout.",
                 "Try again, or connect with a larger -TimeoutSec. Read payments back before repeating a change."),
+            (ServerError, PiErrorKind.ServerError, "Pi (or a proxy in front of it) answered with a server error.",
+                "Try again later. A change that got this answer was read back before it was reported, so the error means it did not happen."),
+            (ResponseTooLarge, PiErrorKind.LimitExceeded, "The answer was larger than the connection's MaxResponseBytes, so it was not read.",
+                "Check the base URI: no Pi answer is that large. Read payments back before repeating a change."),
+            (PaymentStateUnknown, PiErrorKind.Network, "The change got no clear answer, and reading the payment back failed too: it may or may not have happened.",
+                "Run Get-PiPayment with this id to see its state before trying again; do not repeat the change blindly."),
+            (DeliveryUnknown, PiErrorKind.Network, "The notify request got no clear answer: the notification may or may not have been delivered.",
+                "It was not sent again, so the user is never notified twice; send it again yourself if a duplicate is acceptable."),
             (NotificationQuotaExceeded, PiErrorKind.LimitExceeded, "The user has had the most notifications this app may send them (48 in 24 hours).",
                 "Send to this user again later."),
             (InvalidNotification, PiErrorKind.InvalidArgument, "Pi refused the notification batch as invalid.",
@@ -142,6 +154,7 @@ namespace PiPlatform
         public static PiErrorKind KindOfStatus(int status) => status switch
         {
             400 or 422 => PiErrorKind.InvalidArgument,
+            408 => PiErrorKind.Timeout,
             401 => PiErrorKind.Authentication,
             403 => PiErrorKind.PermissionDenied,
             404 => PiErrorKind.NotFound,

@@ -11,7 +11,9 @@ namespace PiPlatform.Http
     /// <summary>
     /// Sends in-app notifications in batches and turns each batch's answer into one outcome per notification.
     /// Pi refuses a whole request when some users are over quota (403 naming them): those users' notifications
-    /// fail, and the rest of the batch is sent again so one user's quota never costs the others theirs.
+    /// fail, and the rest of the batch is sent again so one user's quota never costs the others theirs. A batch that
+    /// got no clear answer is never sent again (Pi gives no way to ask what was delivered): each of its notifications
+    /// is reported as <c>notification_delivery_unknown</c>, so no user is ever notified twice.
     /// </summary>
     internal sealed class NotificationSender
     {
@@ -21,11 +23,13 @@ namespace PiPlatform.Http
         private const string QuotaMarker = "users:";
         private readonly PiTransport _transport;
         private readonly IPiLog _log;
+        private readonly RetryPolicy _retry;
 
-        public NotificationSender(PiTransport transport, IPiLog log)
+        public NotificationSender(PiTransport transport, IPiLog log, RetryPolicy retry)
         {
             _transport = transport;
             _log = log;
+            _retry = retry;
         }
 
         public async Task<IReadOnlyList<NotificationOutcome>> SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancel)
@@ -55,7 +59,7 @@ namespace PiPlatform.Http
                     var batch = pending.Select(i => all[i]).ToList();
                     var delivered = await _transport.SendAsync(
                         new PiRequest(HttpMethod.Post, "v2/in_app_notifications/notify", "v2/in_app_notifications/notify") { Body = WireWriter.NotifyBody(batch) },
-                        WireReader.ReadDelivered, _log, cancel).ConfigureAwait(false);
+                        WireReader.ReadDelivered, _log, _retry, cancel).ConfigureAwait(false);
                     Match(all, pending, delivered, outcomes);
                     return;
                 }
@@ -78,6 +82,14 @@ namespace PiPlatform.Http
                 {
                     string code = refused.StatusCode == 422 ? PiErrorCatalog.InvalidNotification : PiErrorCatalog.TooManyNotifications;
                     Fail(all, pending, outcomes, Recode(refused, code));
+                    return;
+                }
+                catch (PiException unclear) when (Outcome.IsUnclear(unclear))
+                {
+                    _log.Verbose($"The notify request got no clear answer ({unclear.ErrorCode}): its {pending.Count} notification(s) are not sent again.");
+                    Fail(all, pending, outcomes, new PiException(PiErrorCatalog.DeliveryUnknown, unclear.Kind,
+                        $"{PiErrorCatalog.Get(PiErrorCatalog.DeliveryUnknown).Meaning} ({unclear.Message})",
+                        PiErrorCatalog.Get(PiErrorCatalog.DeliveryUnknown).RecommendedAction, unclear));
                     return;
                 }
                 catch (PiException failed)

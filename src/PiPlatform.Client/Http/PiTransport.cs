@@ -1,10 +1,10 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,27 +14,27 @@ namespace PiPlatform.Http
 {
     /// <summary>
     /// The one place every request goes through: the rate cap and 429 pauses (shared by every concurrent call of
-    /// the connection), the auth header, the timeout budget, logging and the mapping of failed answers to
-    /// exceptions. One per connection; it owns the connection's single HttpClient and its keep-alive pool.
+    /// the connection), the auth header, the timeout budget, retries of what may be sent again, the size cap, logging
+    /// and the mapping of failed answers to exceptions. One per connection; it owns the connection's single HttpClient
+    /// and its keep-alive pool.
     /// </summary>
     internal sealed class PiTransport : IDisposable
     {
-        private const int SnippetLength = 200;
         private readonly HttpClient _http;
         private readonly SecureString? _apiKey;
         private readonly PiClientOptions _options;
         private readonly RequestGate _gate;
+        private readonly ErrorReader _errors;
 
         public PiTransport(PiClientOptions options)
         {
             _options = options;
-            BaseUri = options.BaseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal)
-                ? options.BaseUri
-                : new Uri(options.BaseUri.AbsoluteUri + "/");
+            BaseUri = ApiRoot(options.BaseUri);
             // A copy of our own, checked once here: a key that no header can carry fails at Connect, not on every call.
             _apiKey = options.ApiKey == null ? null : Secret.Normalize(options.ApiKey, PiErrorCatalog.InvalidApiKey, "API key");
             ApiKeyHint = _apiKey == null ? "" : Secret.Hint(_apiKey);
             _gate = new RequestGate(options.MaxRequestsPerSecond);
+            _errors = new ErrorReader(_apiKey);
             // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
             var handler = new HttpClientHandler
             {
@@ -67,54 +67,91 @@ namespace PiPlatform.Http
 
         public int? MaxRequestsPerSecond => _options.MaxRequestsPerSecond;
 
+        /// <summary>The connection's retry policy, for calls that do not bring their own.</summary>
+        public RetryPolicy Retry => _options.Retry;
+
         /// <summary>
-        /// Sends the request and reads a successful answer's JSON; a failed answer throws. The call's timeout budget
-        /// runs from its first send: time queued behind the rate cap or another call's 429 pause is not its own, but
-        /// its own retries and their waits are.
+        /// Sends the request and reads a successful answer's JSON; a failed answer throws. A read (GET) that got no clear
+        /// answer (a network error, a timeout, 408, 429, 5xx) is sent again under <paramref name="retry"/>; a change only
+        /// after a 429 (Pi refused it unprocessed): anything else about a change is for the caller to read back. The
+        /// call's timeout budget runs from its first send: time queued behind the rate cap or another call's 429 pause is
+        /// not its own, but its retries and their waits are.
         /// </summary>
-        public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, CancellationToken cancel)
+        public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, RetryPolicy retry, CancellationToken cancel)
         {
             await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
             Stopwatch budget = Stopwatch.StartNew();
-            for (int attempt = 1; ; attempt++)
+            bool replayable = request.Method == HttpMethod.Get;
+            for (int retries = 0; ; retries++)
             {
-                Answer answer = await SendOnceAsync(request, log, _options.Timeout - budget.Elapsed, cancel).ConfigureAwait(false);
-                if (answer.Status == 429 && attempt <= _options.MaxRateLimitRetries)
+                Answer answer;
+                try
                 {
-                    TimeSpan wait = answer.RetryAfter ?? TimeSpan.FromSeconds(attempt);
-                    TimeSpan left = _options.Timeout - budget.Elapsed;
-                    if (wait <= _options.MaxRetryAfter && wait < left)
-                    {
-                        // Every call of this connection waits it out, not just this one: Pi limits the app, not the request.
-                        _gate.PauseFor(wait);
-                        log.Verbose($"Pi is rate limiting: this connection waits {wait.TotalSeconds:0.#} s, then retry {attempt} of {_options.MaxRateLimitRetries}.");
-                        await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
-                        continue;
-                    }
-                    log.Verbose($"Pi is rate limiting: a wait of {wait.TotalSeconds:0.#} s is more than this call has left of its {_options.Timeout.TotalSeconds:0.#} s timeout (or over {_options.MaxRetryAfter.TotalSeconds:0.#} s); not retrying.");
+                    answer = await SendOnceAsync(request, log, _options.Timeout - budget.Elapsed, cancel).ConfigureAwait(false);
                 }
-                if (answer.Status >= 200 && answer.Status < 300)
+                catch (PiTransportException lost) when (replayable && lost.ErrorCode != PiErrorCatalog.ResponseTooLarge)
                 {
-                    JsonDocument? doc = TryParse(answer);
-                    if (doc == null)
+                    if (await RetryAsync(request, retry, retries + 1, null, lost.ErrorCode, budget, log, cancel).ConfigureAwait(false)) continue;
+                    throw;
+                }
+                if (answer.Status == 429 || (replayable && IsTransient(answer.Status)))
+                {
+                    if (await RetryAsync(request, retry, retries + 1, answer.RetryAfter, $"{answer.Status}", budget, log, cancel).ConfigureAwait(false)) continue;
+                }
+                if (!answer.IsSuccess) throw PiApiException.Create(_errors.Read(request, answer));
+                JsonDocument doc = ErrorReader.TryParse(answer) ?? throw PiApiException.Create(_errors.Unexpected(request, answer));
+                using (doc)
+                {
+                    try
                     {
-                        throw PiApiException.Create(Unexpected(request, answer));
+                        return read(doc.RootElement);
                     }
-                    using (doc)
+                    // What a reader throws on JSON of the wrong shape or values out of range (a timestamp in ms, say).
+                    catch (Exception e) when (e is FormatException || e is InvalidOperationException || e is ArgumentException || e is OverflowException)
                     {
-                        try
-                        {
-                            return read(doc.RootElement);
-                        }
-                        // What a reader throws on JSON of the wrong shape or values out of range (a timestamp in ms, say).
-                        catch (Exception e) when (e is FormatException || e is InvalidOperationException || e is ArgumentException || e is OverflowException)
-                        {
-                            throw PiApiException.Create(Unexpected(request, answer));
-                        }
+                        throw PiApiException.Create(_errors.Unexpected(request, answer));
                     }
                 }
-                throw PiApiException.Create(ReadError(request, answer));
             }
+        }
+
+        // 408 and the 5xx a proxy or an overloaded server gives; 501 and 505 would only fail again.
+        private static bool IsTransient(int status) => status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
+
+        /// <summary>
+        /// Waits before retry <paramref name="retry"/> if the policy and the call's budget allow it; false if not. A 429
+        /// pauses every call of the connection, not just this one: Pi limits the app, not the request.
+        /// </summary>
+        private async Task<bool> RetryAsync(PiRequest request, RetryPolicy policy, int retry, TimeSpan? retryAfter, string why,
+            Stopwatch budget, IPiLog log, CancellationToken cancel)
+        {
+            string what = $"{request.Method} /{request.Path}";
+            bool limited = why == "429";
+            string reason = limited ? "429: Pi is rate limiting" : why;
+            if (retry > policy.MaximumRetryCount)
+            {
+                log.Verbose($"{what}: {reason}; no retries left (MaximumRetryCount {policy.MaximumRetryCount}).");
+                return false;
+            }
+            TimeSpan wait = policy.DelayBefore(retry, retryAfter);
+            TimeSpan left = _options.Timeout - budget.Elapsed;
+            if (wait > _options.MaxRetryAfter || wait >= left)
+            {
+                log.Verbose($"{what}: {reason}; a wait of {wait.TotalSeconds:0.#} s is more than this call has left of its {_options.Timeout.TotalSeconds:0.#} s timeout (or over {_options.MaxRetryAfter.TotalSeconds:0.#} s); not retrying.");
+                return false;
+            }
+            if (limited)
+            {
+                _gate.PauseFor(wait);
+                log.Verbose($"{what}: {reason}; this connection waits {wait.TotalSeconds:0.##} s, then retry {retry} of {policy.MaximumRetryCount}.");
+            }
+            else
+            {
+                log.Verbose($"{what}: {reason}; retry {retry} of {policy.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
+                await Task.Delay(wait, cancel).ConfigureAwait(false);
+            }
+            await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
+            return true;
         }
 
         private async Task<Answer> SendOnceAsync(PiRequest request, IPiLog log, TimeSpan timeLeft, CancellationToken cancel)
@@ -135,129 +172,47 @@ namespace PiPlatform.Http
             try
             {
                 using HttpResponseMessage response = await _http
-                    .SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                int status = (int)response.StatusCode;
-                log.Verbose($"{what} -> {status} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms)");
-                log.Debug($"{what}: {body.Length} bytes of {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
-                return new Answer(status, body, response.Content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                Answer answer = await Answer.ReadAsync(response, _options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+                log.Verbose($"{what} -> {answer.Status} {response.ReasonPhrase} ({clock.ElapsedMilliseconds} ms)");
+                log.Debug($"{what}: {answer.Body.Length} bytes of {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
+                return answer;
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 log.Verbose($"{what} -> no answer within {_options.Timeout.TotalSeconds:0.#} s");
-                throw new PiTransportException(PiErrorCatalog.TimedOut, request.Method.Method, "/" + request.Path,
-                    $"{PiErrorCatalog.Get(PiErrorCatalog.TimedOut).Meaning} ({request.Method} /{request.Path} after {_options.Timeout.TotalSeconds:0.#} s)", null);
+                throw Lost(request, PiErrorCatalog.TimedOut, $"after {_options.Timeout.TotalSeconds:0.#} s", null);
             }
-            catch (HttpRequestException e)
+            catch (AnswerTooLargeException e)
             {
-                log.Verbose($"{what} -> failed: {e.Message}");
-                throw new PiTransportException(PiErrorCatalog.NetworkError, request.Method.Method, "/" + request.Path,
-                    $"{PiErrorCatalog.Get(PiErrorCatalog.NetworkError).Meaning} ({request.Method} /{request.Path}: {e.GetBaseException().Message})", e);
+                log.Verbose($"{what} -> refused: {e.Message}, over {_options.MaxResponseBytes} bytes");
+                throw Lost(request, PiErrorCatalog.ResponseTooLarge, $"{e.Message}, over {_options.MaxResponseBytes} bytes", null);
+            }
+            catch (Exception e) when (e is HttpRequestException || e is IOException)
+            {
+                // IOException: the connection broke while the body was read (a reset, a truncated answer).
+                log.Verbose($"{what} -> failed: {e.GetBaseException().Message}");
+                throw Lost(request, PiErrorCatalog.NetworkError, e.GetBaseException().Message, e);
             }
         }
 
-        private PiApiError ReadError(PiRequest request, Answer answer)
-        {
-            using JsonDocument? doc = TryParse(answer);
-            if (doc == null || doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Unexpected(request, answer);
-            }
-            JsonElement root = doc.RootElement;
-            string? error = WireReader.String(root, "error");
-            string? message = WireReader.String(root, "error_message", "message");
-            // Some endpoints (notifications) put a sentence in "error" and no code: keep it as the message.
-            bool errorIsSentence = error != null && error.IndexOf(' ') >= 0;
-            JsonElement payment = WireReader.Find(root, "payment");
-            return new PiApiError
-            {
-                Method = request.Method.Method,
-                Path = "/" + request.Path,
-                StatusCode = answer.Status,
-                Code = error != null && !errorIsSentence ? error : answer.Status == 429 ? PiErrorCatalog.RateLimited : $"http_{answer.Status}",
-                ApiMessage = Redact(message ?? (errorIsSentence ? error : null), request),
-                Payment = payment.ValueKind == JsonValueKind.Object ? TryReadPayment(payment) : null,
-                VerificationError = WireReader.String(root, "verification_error"),
-                RetryAfter = answer.RetryAfter,
-                ContentType = answer.ContentType,
-            };
-        }
+        private static PiTransportException Lost(PiRequest request, string code, string detail, Exception? inner) =>
+            new PiTransportException(code, request.Method.Method, "/" + request.Path,
+                $"{PiErrorCatalog.Get(code).Meaning} ({request.Method} /{request.Path}: {detail})", inner);
 
-        private static Payment? TryReadPayment(JsonElement e)
+        // The root the v2 paths are added to. A base pasted from Pi's docs ("https://api.minepi.com/v2") means the same
+        // API as "https://api.minepi.com", not ".../v2/v2/payments".
+        private static Uri ApiRoot(Uri baseUri)
         {
-            try { return WireReader.ReadPayment(e); }
-            catch (FormatException) { return null; }
-        }
-
-        private PiApiError Unexpected(PiRequest request, Answer answer) => new PiApiError
-        {
-            Method = request.Method.Method,
-            Path = "/" + request.Path,
-            StatusCode = answer.Status,
-            Code = answer.Status == 429 ? PiErrorCatalog.RateLimited : PiErrorCatalog.UnexpectedResponse,
-            RetryAfter = answer.RetryAfter,
-            ContentType = answer.ContentType,
-            BodySnippet = Snippet(answer.Body, request),
-        };
-
-        private string? Redact(string? text, PiRequest request) =>
-            text == null ? null : Secret.Redact(text, _apiKey, request.BearerToken);
-
-        private static JsonDocument? TryParse(Answer answer)
-        {
-            if (answer.Body.Length == 0 || (answer.ContentType != null && answer.ContentType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0))
-            {
-                return null;
-            }
-            try { return JsonDocument.Parse(answer.Body); }
-            catch (JsonException) { return null; }
-        }
-
-        private string Snippet(byte[] body, PiRequest request)
-        {
-            // Redacted before it is cut, so that a secret the cut would split is still found whole.
-            string text = Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, SnippetLength * 64)), request)!;
-            var shown = new StringBuilder();
-            foreach (char c in text)
-            {
-                if (shown.Length >= SnippetLength) break;
-                shown.Append(char.IsControl(c) ? ' ' : c);
-            }
-            return shown.ToString().Trim();
-        }
-
-        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-        {
-            RetryConditionHeaderValue? retry = response.Headers.RetryAfter;
-            if (retry?.Delta is TimeSpan delta) return delta;
-            if (retry?.Date is DateTimeOffset date)
-            {
-                TimeSpan wait = date - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-            return null;
+            string text = baseUri.AbsoluteUri.TrimEnd('/');
+            if (text.EndsWith("/v2", StringComparison.OrdinalIgnoreCase)) text = text.Substring(0, text.Length - 3);
+            return new Uri(text + "/");
         }
 
         public void Dispose()
         {
             _http.Dispose();
             _apiKey?.Dispose();
-        }
-
-        private readonly struct Answer
-        {
-            public Answer(int status, byte[] body, string? contentType, TimeSpan? retryAfter)
-            {
-                Status = status;
-                Body = body;
-                ContentType = contentType;
-                RetryAfter = retryAfter;
-            }
-
-            public int Status { get; }
-            public byte[] Body { get; }
-            public string? ContentType { get; }
-            public TimeSpan? RetryAfter { get; }
         }
     }
 }

@@ -47,6 +47,9 @@ namespace PiPlatform.Json
             w.WriteEndObject();
         });
 
+        /// <summary>One plain .NET value as JSON, the way a create body writes metadata.</summary>
+        public static byte[] Value(object? value) => Write(w => WriteValue(w, value, 0));
+
         private static byte[] Write(Action<Utf8JsonWriter> body)
         {
             using var stream = new MemoryStream();

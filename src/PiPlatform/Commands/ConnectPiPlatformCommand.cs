@@ -43,6 +43,19 @@ namespace PiPlatform.Commands
         [ValidateRange(1, 100_000)]
         public int MaxRequestsPerSecond { get; set; }
 
+        /// <summary>
+        /// How many times a request that got no clear answer (a network error, a timeout, 408, 429, 5xx) is tried again:
+        /// reads are sent again, changes are read back first and sent again only if they certainly did not happen.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, RetryLimits.MaxRetryCount)]
+        public int MaximumRetryCount { get; set; } = RetryPolicy.Default.MaximumRetryCount;
+
+        /// <summary>The base of the exponential backoff between retries, in seconds (the wait is random up to base × 2^n).</summary>
+        [Parameter]
+        [ValidateRange(0, RetryLimits.MaxIntervalSec)]
+        public int RetryIntervalSec { get; set; } = (int)RetryPolicy.Default.RetryInterval.TotalSeconds;
+
         /// <summary>Allows sending the key over http to a host that is not this machine.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
@@ -65,6 +78,7 @@ namespace PiPlatform.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UserAgent = UserAgent(),
                 MaxRequestsPerSecond = MaxRequestsPerSecond > 0 ? MaxRequestsPerSecond : (int?)null,
+                Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
             };
             PiClient client;
             try
@@ -80,7 +94,7 @@ namespace PiPlatform.Commands
             var connection = new Connection(client, Sandbox) { HandedOut = PassThru };
             ConnectionRegistry.Current.Add(connection);
             string cap = MaxRequestsPerSecond > 0 ? $", at most {MaxRequestsPerSecond} requests/s" : "";
-            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s{cap}).");
+            WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s, {MaximumRetryCount} retries from {RetryIntervalSec} s{cap}).");
             if (PassThru) WriteObject(connection);
         }
 

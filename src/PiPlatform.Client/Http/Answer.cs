@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PiPlatform.Http
+{
+    /// <summary>An HTTP answer, read whole: its status, body (at most the size cap), content type and Retry-After.</summary>
+    internal readonly struct Answer
+    {
+        public Answer(int status, byte[] body, string? contentType, TimeSpan? retryAfter)
+        {
+            Status = status;
+            Body = body;
+            ContentType = contentType;
+            RetryAfter = retryAfter;
+        }
+
+        public int Status { get; }
+        public byte[] Body { get; }
+        public string? ContentType { get; }
+        public TimeSpan? RetryAfter { get; }
+
+        public bool IsSuccess => Status >= 200 && Status < 300;
+
+        /// <summary>
+        /// Reads the body, refusing it once it passes <paramref name="maxBytes"/>: counted on the decompressed stream, so a
+        /// small gzip body that inflates to hundreds of MB is stopped at the cap, not after it has filled memory.
+        /// </summary>
+        /// <exception cref="AnswerTooLargeException">The body is over the cap.</exception>
+        public static async Task<Answer> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancel)
+        {
+            HttpContent content = response.Content;
+            if (content.Headers.ContentLength > maxBytes) throw new AnswerTooLargeException(content.Headers.ContentLength.Value);
+            using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var body = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > maxBytes) throw new AnswerTooLargeException(null);
+                body.Write(buffer, 0, read);
+            }
+            return new Answer((int)response.StatusCode, body.ToArray(), content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+        }
+
+        private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            RetryConditionHeaderValue? retry = response.Headers.RetryAfter;
+            if (retry?.Delta is TimeSpan delta) return delta;
+            if (retry?.Date is DateTimeOffset date)
+            {
+                TimeSpan wait = date - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>An answer over the size cap; the transport turns it into <c>response_too_large</c>.</summary>
+    internal sealed class AnswerTooLargeException : Exception
+    {
+        public AnswerTooLargeException(long? declared)
+            : base(declared is long n ? $"the answer declares {n} bytes" : "the answer grew past the cap while it was read")
+        {
+        }
+    }
+}
