@@ -92,7 +92,8 @@ function Get-TrxCount([string] $Path, [string] $Counter) {
 
 function Invoke-Test {
     Invoke-Build
-    Remove-Item -Recurse -Force -ErrorAction Ignore -Path $results
+    # Results of an earlier run must never be counted as this run's: remove them, or fail.
+    if (Test-Path -LiteralPath $results) { Remove-Item -Recurse -Force -LiteralPath $results }
     New-Item -ItemType Directory -Force -Path $results | Out-Null
 
     Write-Host 'xunit: client and sandbox over real HTTP' -ForegroundColor Cyan
@@ -104,6 +105,18 @@ function Invoke-Test {
     $xPassed = ($trx | ForEach-Object { Get-TrxCount $_.FullName 'passed' } | Measure-Object -Sum).Sum
     $xFailed = ($trx | ForEach-Object { (Get-TrxCount $_.FullName 'failed') + (Get-TrxCount $_.FullName 'error') } | Measure-Object -Sum).Sum
     if ($xunitFailedToRun -and $xFailed -eq 0) { $xFailed = 1 } # a test host that crashed reports no failures
+    # Every test project must have run and run something: a project that found no tests proves nothing.
+    $projects = @(Get-ChildItem -Path (Join-Path $root 'tests') -Filter '*.Tests.csproj' -Recurse)
+    if ($trx.Count -ne $projects.Count) {
+        Write-Host "xunit: $($projects.Count) test projects but $($trx.Count) result files" -ForegroundColor Red
+        $xFailed++
+    }
+    foreach ($file in $trx) {
+        if ((Get-TrxCount $file.FullName 'total') -eq 0) {
+            Write-Host "xunit: $($file.Name) ran no tests" -ForegroundColor Red
+            $xFailed++
+        }
+    }
 
     Write-Host 'Pester: the built module in a fresh pwsh' -ForegroundColor Cyan
     $pester = Get-PesterManifest
