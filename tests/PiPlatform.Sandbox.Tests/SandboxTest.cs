@@ -97,6 +97,9 @@ public abstract class SandboxTest : IAsyncLifetime
         }
     }
 
+    /// <summary>Queues a fault (raw JSON, see the sandbox README) and asserts it was accepted.</summary>
+    protected async Task QueueFaultAsync(string fault) => AssertStatus(HttpStatusCode.OK, await PostAsync("sandbox/faults", fault, null));
+
     /// <summary>GET /sandbox/stats: requests by route, changes per payment, connections, requests in flight.</summary>
     protected async Task<JsonElement> StatsAsync() => (await GetAsync("sandbox/stats", null)).Json;
 

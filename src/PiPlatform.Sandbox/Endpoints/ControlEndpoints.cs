@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +26,8 @@ internal static class ControlEndpoints
                 new RequestStatsDto(total, byRoute),
                 new ChangeStatsDto(changes.Total, changes.ByPayment),
                 new ConnectionStatsDto(traffic.Accepted, traffic.Open),
-                new InFlightDto(traffic.InFlight, traffic.Peak)));
+                new InFlightDto(traffic.InFlight, traffic.Peak),
+                state.InjectedFaults.Snapshot()));
         });
 
         app.MapGet("/sandbox/requests", (SandboxState state) => SandboxJson.Ok(new { requests = state.Traffic.Log() }));
@@ -125,41 +124,18 @@ internal static class ControlEndpoints
         var body = await RequestJson.ReadAsync(request);
         if (body.Kind != BodyKind.Object)
         {
-            return ApiErrors.InvalidArguments("The body must be a JSON object with at least \"status\".").ToResult();
+            return ApiErrors.InvalidArguments("The body must be a JSON object, e.g. {\"status\": 502} or {\"action\": \"reset\"}.").ToResult();
         }
 
-        var root = body.Root;
-        // A 1xx is no final answer: the client would wait for the real one forever.
-        if (!root.TryGetProperty("status", out var s) || !RequestJson.TryGetInt(s, out int status) || status is < 200 or > 599)
+        if (FaultRequest.Read(body.Root, out var invalid) is not { } fault)
         {
-            return ApiErrors.InvalidArguments("\"status\" must be an HTTP status code from 200 to 599.").ToResult();
+            return invalid!.ToResult();
         }
 
-        string faultBody = RequestJson.GetString(root, "body") ?? string.Empty;
-        // Kestrel refuses to write a body after these (it throws mid-answer), and HTTP forbids one.
-        if (faultBody.Length > 0 && status is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified)
-        {
-            return ApiErrors.InvalidArguments($"A {status} answer has no body: leave \"body\" out or empty.").ToResult();
-        }
-
-        int count = 1;
-        if (RequestJson.TryGetProperty(root, "count", out var c) && (!RequestJson.TryGetInt(c, out count) || count < 1))
-        {
-            return ApiErrors.InvalidArguments("\"count\" must be a positive integer.").ToResult();
-        }
-
-        bool afterProcessing = RequestJson.TryGetProperty(root, "after_processing", out var a) && a.ValueKind == JsonValueKind.True;
-        var fault = new Fault(status, count,
-            RequestJson.GetString(root, "path_contains"),
-            RequestJson.GetString(root, "method"),
-            RequestJson.GetString(root, "content_type"),
-            faultBody,
-            RequestJson.GetString(root, "retry_after"),
-            afterProcessing);
         state.Faults.Add(fault);
         return PendingFaults(state);
     }
 
     private static IResult PendingFaults(SandboxState state) =>
-        SandboxJson.Ok(new { faults = state.Faults.Pending().Select(f => f.Fault with { Count = f.Remaining }).ToList() });
+        SandboxJson.Ok(new { faults = state.Faults.Pending() });
 }

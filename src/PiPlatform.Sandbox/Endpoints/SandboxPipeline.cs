@@ -1,10 +1,8 @@
 using System;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +13,7 @@ namespace PiPlatform.Sandbox.Endpoints;
 
 /// <summary>
 /// The request pipeline: routing, then one middleware that counts /v2 requests by route template and
-/// injects queued faults, then the endpoints.
+/// injects queued faults (<see cref="FaultInjector"/>), then the endpoints.
 /// </summary>
 internal static class SandboxPipeline
 {
@@ -53,10 +51,16 @@ internal static class SandboxPipeline
 
         state.Requests.Count(request.Method + " " + RouteTemplate(context));
         double received = state.Traffic.Enter();
+        Fault? fault = null;
         try
         {
             await DelayAsync(state.Config.Current, context.RequestAborted);
-            var fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+            fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+            if (fault is not null)
+            {
+                state.InjectedFaults.Count(fault.Action);
+            }
+
             await AnswerGuardedAsync(context, next, fault, logger);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -65,7 +69,8 @@ internal static class SandboxPipeline
         }
         finally
         {
-            state.Traffic.Leave(request.Method, request.Path.Value ?? string.Empty, context.Response.StatusCode, received);
+            int answered = fault?.Action == FaultActions.Reset ? TrafficStats.NoAnswer : context.Response.StatusCode;
+            state.Traffic.Leave(request.Method, request.Path.Value ?? string.Empty, answered, received);
         }
     }
 
@@ -80,19 +85,7 @@ internal static class SandboxPipeline
     {
         try
         {
-            if (fault is null)
-            {
-                await next(context);
-            }
-            else if (fault.AfterProcessing)
-            {
-                await ProcessAndDiscardAsync(context, next);
-                await WriteFaultAsync(context, fault);
-            }
-            else
-            {
-                await WriteFaultAsync(context, fault);
-            }
+            await (fault is null ? next(context) : FaultInjector.ApplyAsync(context, next, fault));
         }
         catch (BadHttpRequestException e) when (CanStillAnswer(context))
         {
@@ -120,43 +113,4 @@ internal static class SandboxPipeline
 
     private static string RouteTemplate(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } raw } && raw != FallbackPattern ? raw : NoRoute;
-
-    /// <summary>A lost response: the request is fully processed (state changes happen), its answer dropped.</summary>
-    private static async Task ProcessAndDiscardAsync(HttpContext context, RequestDelegate next)
-    {
-        var original = context.Features.Get<IHttpResponseBodyFeature>();
-        await using var sink = new MemoryStream();
-        context.Response.Body = sink;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Features.Set(original);
-        }
-
-        context.Response.Clear();
-    }
-
-    private static async Task WriteFaultAsync(HttpContext context, Fault fault)
-    {
-        var response = context.Response;
-        response.StatusCode = fault.Status;
-        if (fault.RetryAfter is not null)
-        {
-            response.Headers.RetryAfter = fault.RetryAfter;
-        }
-
-        // A body without a content type is taken for JSON; an empty body gets no content type at all.
-        if (fault.ContentType is not null || fault.Body.Length > 0)
-        {
-            response.ContentType = fault.ContentType ?? SandboxJson.ContentType;
-        }
-
-        if (fault.Body.Length > 0)
-        {
-            await response.WriteAsync(fault.Body, context.RequestAborted);
-        }
-    }
 }

@@ -76,7 +76,8 @@ internal sealed record ConfigDto(string RepeatApprove, int NotificationQuota, in
 
 internal sealed record ChangeCountsDto(int Approve, int Complete, int Cancel, int UserCancel, int Transaction, int Verify, int Create);
 
-internal sealed record StatsDto(RequestStatsDto Requests, ChangeStatsDto Changes, ConnectionStatsDto Connections, InFlightDto InFlight);
+internal sealed record StatsDto(
+    RequestStatsDto Requests, ChangeStatsDto Changes, ConnectionStatsDto Connections, InFlightDto InFlight, FaultStatsDto Faults);
 
 internal sealed record ConnectionStatsDto(long Accepted, long Open);
 
@@ -85,6 +86,10 @@ internal sealed record InFlightDto(int Current, int Peak);
 internal sealed record RequestStatsDto(long Total, IReadOnlyDictionary<string, long> ByRoute);
 
 internal sealed record ChangeStatsDto(long Total, IReadOnlyDictionary<string, ChangeCountsDto> ByPayment);
+
+internal sealed record FaultStatsDto(long Injected, FaultActionCountsDto ByAction);
+
+internal sealed record FaultActionCountsDto(long Answer, long Reset, long Delay, long Truncate);
 
 /// <summary>The API's error body; <c>payment</c> and <c>verification_error</c> appear only when set.</summary>
 internal sealed record ErrorBody(

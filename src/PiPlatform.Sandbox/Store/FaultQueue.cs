@@ -3,43 +3,96 @@ using System.Collections.Generic;
 
 namespace PiPlatform.Sandbox.Store;
 
+/// <summary>What a fault does to the request it hits (the README's Faults paragraph has the details).</summary>
+internal static class FaultActions
+{
+    /// <summary>Answers the fault's status and body instead of the real answer (today's and the default behaviour).</summary>
+    public const string Answer = "answer";
+
+    /// <summary>Aborts the connection with no answer at all: the client sees a network error.</summary>
+    public const string Reset = "reset";
+
+    /// <summary>Processes the request, holds the real answer back for a while, then sends it.</summary>
+    public const string Delay = "delay";
+
+    /// <summary>Processes the request and sends the real status, headers and half the body, then the connection ends.</summary>
+    public const string Truncate = "truncate";
+
+    public static readonly IReadOnlyList<string> All = new[] { Answer, Reset, Delay, Truncate };
+}
+
 /// <summary>
-/// An injected failure: what a proxy in front of the API might answer (HTML 502, nothing at all, a 429 with
-/// Retry-After). With <see cref="AfterProcessing"/> the request is processed first and its answer lost.
+/// An injected failure: what a proxy or a network in front of the API might do (an HTML 502, a reset, a slow or cut
+/// answer). Fields that do not apply to <see cref="Action"/> are null. <see cref="Count"/> is the uses left, null for
+/// unlimited (a rate fault without a count). With <see cref="Rate"/>, each matching request takes the fault with that
+/// probability, drawn from <c>new Random(Seed)</c> when a seed is given so that a run can be repeated.
 /// </summary>
 internal sealed record Fault(
-    int Status,
-    int Count,
+    string Action,
+    int? Status,
+    int? Count,
     string? PathContains,
     string? Method,
     string? ContentType,
-    string Body,
+    string? Body,
     string? RetryAfter,
-    bool AfterProcessing);
+    bool AfterProcessing,
+    int? DelayMs,
+    double? Rate,
+    int? Seed);
 
 /// <summary>Queued faults, matched first-come first-served, each used up after <see cref="Fault.Count"/> requests.</summary>
 internal sealed class FaultQueue
 {
     private readonly object _gate = new();
-    private readonly List<(Fault Fault, int Remaining)> _queue = new();
+    private readonly List<Entry> _queue = new();
+
+    private sealed class Entry
+    {
+        public Entry(Fault fault)
+        {
+            Fault = fault;
+            Remaining = fault.Count;
+            Draws = fault.Seed is int seed ? new Random(seed) : new Random();
+        }
+
+        public Fault Fault { get; }
+
+        public Random Draws { get; }
+
+        /// <summary>Null: unlimited.</summary>
+        public int? Remaining { get; set; }
+    }
 
     public void Add(Fault fault)
     {
         lock (_gate)
         {
-            _queue.Add((fault, fault.Count));
+            _queue.Add(new Entry(fault));
         }
     }
 
-    /// <summary>Takes one use of the first fault that matches this request, if any.</summary>
+    /// <summary>Takes one use of the first fault that matches this request and, for a rate fault, is drawn; if any.</summary>
     public Fault? TryTake(string method, string path)
     {
+        // One lock for match, draw and use: with a seed, the same request order always draws the same faults.
         lock (_gate)
         {
             for (int i = 0; i < _queue.Count; i++)
             {
-                var (fault, remaining) = _queue[i];
-                if (Matches(fault, method, path))
+                var entry = _queue[i];
+                if (!Matches(entry.Fault, method, path))
+                {
+                    continue;
+                }
+
+                // Not drawn this time: the request goes on to the next matching fault, or to the real answer.
+                if (entry.Fault.Rate is double rate && entry.Draws.NextDouble() >= rate)
+                {
+                    continue;
+                }
+
+                if (entry.Remaining is int remaining)
                 {
                     if (remaining <= 1)
                     {
@@ -47,22 +100,23 @@ internal sealed class FaultQueue
                     }
                     else
                     {
-                        _queue[i] = (fault, remaining - 1);
+                        entry.Remaining = remaining - 1;
                     }
-
-                    return fault;
                 }
+
+                return entry.Fault;
             }
 
             return null;
         }
     }
 
-    public List<(Fault Fault, int Remaining)> Pending()
+    /// <summary>The queued faults, oldest first, each with its uses left as <see cref="Fault.Count"/>.</summary>
+    public List<Fault> Pending()
     {
         lock (_gate)
         {
-            return new List<(Fault, int)>(_queue);
+            return _queue.ConvertAll(e => e.Fault with { Count = e.Remaining });
         }
     }
 

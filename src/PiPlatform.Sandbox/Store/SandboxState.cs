@@ -27,6 +27,8 @@ internal sealed class SandboxState
 
     public FaultQueue Faults { get; } = new();
 
+    public InjectedFaultStats InjectedFaults { get; } = new();
+
     public TrafficStats Traffic { get; } = new();
 
     public SandboxConfig Config { get; }
@@ -35,6 +37,7 @@ internal sealed class SandboxState
     public int Reset(int? seed)
     {
         Faults.Clear();
+        InjectedFaults.Clear();
         Config.Clear();
         Requests.Clear();
         Traffic.Clear();

@@ -15,6 +15,9 @@ internal sealed class TrafficStats
     /// <summary>The request log keeps the newest this many entries, so a long benchmark stays flat in memory.</summary>
     public const int LogCapacity = 10_000;
 
+    /// <summary>The status logged for a request that got no answer at all (a reset fault).</summary>
+    public const int NoAnswer = 0;
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly object _gate = new();
     private readonly Queue<RequestRecord> _log = new();
