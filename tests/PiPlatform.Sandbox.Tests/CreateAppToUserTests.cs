@@ -38,6 +38,24 @@ public sealed class CreateAppToUserTests : SandboxTest
         Assert.Equal(p.GetRawText(), (await PaymentAsync(Id(p))).GetRawText());
     }
 
+    [Theory]
+    [InlineData("uid-payee-1", HttpStatusCode.OK)]
+    [InlineData("uid-payee-999999", HttpStatusCode.OK)]
+    [InlineData("uid-payee-", HttpStatusCode.NotFound)]
+    [InlineData("uid-payee-1234567", HttpStatusCode.NotFound)]
+    [InlineData("uid-payee-12a", HttpStatusCode.NotFound)]
+    public async Task Any_payee_uid_is_a_user_with_a_wallet_and_one_open_payment_each(string uid, HttpStatusCode expected)
+    {
+        string body = "{\"payment\":{\"amount\":1,\"memo\":\"payout\",\"metadata\":{},\"uid\":\"" + uid + "\"}}";
+
+        var first = await PostAsync("v2/payments", body);
+
+        Assert.Equal(expected, first.Status);
+        if (expected != HttpStatusCode.OK) return;
+        Assert.Matches("^G[A-Z2-7]{55}$", first.Json.GetProperty("to_address").GetString()!);
+        AssertError(HttpStatusCode.Conflict, "ongoing_payment_found", await PostAsync("v2/payments", body), Id(first.Json));
+    }
+
     [Fact]
     public async Task Metadata_may_be_left_out_and_is_then_an_empty_object()
     {

@@ -72,7 +72,7 @@ internal static class PaymentEndpoints
             return invalid!.ToResult();
         }
 
-        if (!DemoData.UsersByUid.TryGetValue(input.Uid, out var user))
+        if (!DemoData.TryGetUser(input.Uid, out var user))
         {
             return ApiErrors.UserNotFound(input.Uid).ToResult();
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,6 +43,19 @@ internal static class DemoData
     public static readonly IReadOnlyDictionary<string, DemoUser> UsersByUid = Index(u => u.Uid);
 
     public static readonly IReadOnlyDictionary<string, DemoUser> UsersByToken = Index(u => u.AccessToken);
+
+    /// <summary>The prefix of payees: any uid "uid-payee-N" (N of 1 to 6 digits) is a user with a wallet, for bulk payouts.</summary>
+    public const string PayeePrefix = "uid-payee-";
+
+    /// <summary>A demo user, or a payee made up on the spot (the same wallet every time for the same uid).</summary>
+    public static bool TryGetUser(string uid, out DemoUser user)
+    {
+        if (UsersByUid.TryGetValue(uid, out user!)) return true;
+        string number = uid.StartsWith(PayeePrefix, StringComparison.Ordinal) ? uid.Substring(PayeePrefix.Length) : "";
+        if (number.Length is < 1 or > 6 || !number.All(char.IsAsciiDigit)) return false;
+        user = new DemoUser(uid, "payee" + number, "sandbox-token-payee-" + number, new[] { Scopes.Payments }, StellarAddress(uid), TokenExpired: false);
+        return true;
+    }
 
     public static readonly IReadOnlyDictionary<string, AdStatusDto> Ads = new Dictionary<string, AdStatusDto>(StringComparer.Ordinal)
     {
