@@ -25,6 +25,11 @@ Describe 'Get-PiMe' {
         ($users | Get-PiMe).Uid | Should -Be $users.uid
     }
 
+    It 'takes a hashtable holding the token, as ConvertFrom-Json -AsHashtable gives it' {
+        (@{ access_token = 'sandbox-token-alice' } | Get-PiMe).Uid | Should -Be 'uid-alice-0001'
+        (Get-PiMe -AccessToken @{ AccessToken = 'sandbox-token-bob' }).Uid | Should -Be 'uid-bob-0002'
+    }
+
     It 'says an expired token is invalid, without showing it' {
         'sandbox-token-alice', 'sandbox-token-carol' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -Be 'invalid_token,PiPlatform.Commands.GetPiMeCommand'
