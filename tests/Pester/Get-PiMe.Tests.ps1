@@ -37,4 +37,18 @@ Describe 'Get-PiMe' {
         $failed[0].TargetObject | Should -Be 'access token #2'
         ($failed[0] | Out-String) + $failed[0].Exception.ToString() | Should -Not -Match 'sandbox-token-carol'
     }
+
+    It 'writes nothing for an answer of the wrong shape, only an unexpected_response error' {
+        # scopes must be an array of strings: a reader that skipped what it did not expect returned a user here.
+        Invoke-Sandbox $sandbox '/sandbox/faults' -Method POST -Body @{
+            status = 200; count = 1; path_contains = '/v2/me'
+            body = '{"uid":"uid-alice-0001","credentials":{"scopes":"payments","valid_until":{"timestamp":1700000000}}}'
+        } | Out-Null
+        $users = 'sandbox-token-alice' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue
+        $users | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Be 'unexpected_response,PiPlatform.Commands.GetPiMeCommand'
+        $failed[0].TargetObject | Should -Be 'access token #1'
+        # The fault is used up: the same token reads normally again.
+        (Get-PiMe 'sandbox-token-alice').Uid | Should -Be 'uid-alice-0001'
+    }
 }
