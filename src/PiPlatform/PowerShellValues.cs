@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Security;
 
 namespace PiPlatform
@@ -55,28 +56,51 @@ namespace PiPlatform
     }
 
     /// <summary>
-    /// Lets a parameter typed SecureString also take a plain string (an access token from a web request, say),
-    /// converting it at once so that only the SecureString is kept.
+    /// Lets a parameter typed SecureString also take a plain string (an access token from a web request, say), or an
+    /// object or hashtable holding one under a name the parameter binds, converting it at once so that only the
+    /// SecureString is kept.
     /// </summary>
+    /// <remarks>
+    /// It never fails, and that is the point: when binding piped input fails, PowerShell writes an ErrorRecord whose
+    /// TargetObject is the input itself (CommandProcessor.Read: <c>SetTargetObject(inputObject)</c> on a binding
+    /// exception, and the InputObjectNotBound error), which would keep the token in plain text in <c>$Error</c>: a
+    /// hashtable with an access_token key, an object whose token property is null or not a string, a list with a
+    /// null in it, a string longer than a SecureString holds. So every input binds, and one that holds no usable
+    /// secret becomes an empty SecureString marked with the reason (<see cref="RefusalOf"/>), which the cmdlet
+    /// reports as that input's error under a name of its own.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
+        // A SecureString holds at most this many characters; AppendChar throws past it.
+        private const int MaxLength = 65536;
+
+        private static readonly ConditionalWeakTable<SecureString, string> Refusals = new ConditionalWeakTable<SecureString, string>();
+
+        private readonly string[] _names;
+
+        /// <summary>
+        /// <paramref name="names"/>: the parameter's name and aliases, under which an object or hashtable holds the
+        /// secret; read here too, because PowerShell tries binding by value (this transformation) before by property
+        /// name, and hashtable keys are no properties to it.
+        /// </summary>
+        public SecureStringTransformationAttribute(params string[] names) => _names = names;
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            switch (value)
+            object? value = Held(inputData);
+            if (Unwrap(value) is IList list)
             {
-                case string text:
-                    return ToSecureString(text);
-                case IList list:
-                    var converted = new SecureString?[list.Count];
-                    for (int i = 0; i < list.Count; i++) converted[i] = (SecureString?)Transform(engineIntrinsics, list[i]);
-                    return converted;
-                default:
-                    return value;
+                var converted = new SecureString[list.Count];
+                for (int i = 0; i < list.Count; i++) converted[i] = Convert(Held(list[i]));
+                return converted;
             }
+            return Convert(value);
         }
+
+        /// <summary>Why the transformation could not use an input as a secret; null for a secret it made or was given.</summary>
+        internal static string? RefusalOf(SecureString secret) => Refusals.TryGetValue(secret, out string reason) ? reason : null;
 
         internal static SecureString ToSecureString(string text)
         {
@@ -84,6 +108,74 @@ namespace PiPlatform
             foreach (char c in text) secure.AppendChar(c);
             secure.MakeReadOnly();
             return secure;
+        }
+
+        // What an object or hashtable holds under one of the names; anything else is returned as it is.
+        private object? Held(object? input)
+        {
+            object? value = Unwrap(input);
+            if (value == null || value is string || value is SecureString || value is IList) return input;
+            if (value is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (entry.Key is string key && IsName(key)) return entry.Value;
+                }
+                return input;
+            }
+            PSObject wrapped = PSObject.AsPSObject(input);
+            foreach (string name in _names)
+            {
+                PSPropertyInfo? property = wrapped.Properties[name];
+                if (property == null) continue;
+                try
+                {
+                    return property.Value;
+                }
+                catch (GetValueException)
+                {
+                    return Refuse($"reading its {name} property failed");
+                }
+            }
+            return input;
+        }
+
+        private SecureString Convert(object? input)
+        {
+            switch (Unwrap(input))
+            {
+                case SecureString secure:
+                    return secure;
+                case string text:
+                    return text.Length <= MaxLength
+                        ? ToSecureString(text)
+                        : Refuse($"it is longer than the {MaxLength} characters a SecureString holds");
+                case null:
+                    return Refuse("it is null");
+                case IList _:
+                    return Refuse("it is a list inside a list");
+                case object other:
+                    return Refuse($"it is a {other.GetType().FullName}, not a string or SecureString (nor an object or hashtable holding one as {string.Join(", ", _names)})");
+            }
+        }
+
+        private bool IsName(string key)
+        {
+            foreach (string name in _names)
+            {
+                if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        private static object? Unwrap(object? input) => input is PSObject wrapped ? wrapped.BaseObject : input;
+
+        private static SecureString Refuse(string reason)
+        {
+            var marker = new SecureString();
+            marker.MakeReadOnly();
+            Refusals.Add(marker, reason);
+            return marker;
         }
     }
 

@@ -25,11 +25,30 @@ Describe 'Get-PiMe' {
         ($users | Get-PiMe).Uid | Should -Be $users.uid
     }
 
+    It 'takes a hashtable holding the token, as ConvertFrom-Json -AsHashtable gives it' {
+        (@{ access_token = 'sandbox-token-alice' } | Get-PiMe).Uid | Should -Be 'uid-alice-0001'
+        (Get-PiMe -AccessToken @{ AccessToken = 'sandbox-token-bob' }).Uid | Should -Be 'uid-bob-0002'
+    }
+
     It 'says an expired token is invalid, without showing it' {
         'sandbox-token-alice', 'sandbox-token-carol' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -Be 'invalid_token,PiPlatform.Commands.GetPiMeCommand'
         $failed[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $failed[0].TargetObject | Should -Be 'access token #2'
         ($failed[0] | Out-String) + $failed[0].Exception.ToString() | Should -Not -Match 'sandbox-token-carol'
+    }
+
+    It 'writes nothing for an answer of the wrong shape, only an unexpected_response error' {
+        # scopes must be an array of strings: a reader that skipped what it did not expect returned a user here.
+        Invoke-Sandbox $sandbox '/sandbox/faults' -Method POST -Body @{
+            status = 200; count = 1; path_contains = '/v2/me'
+            body = '{"uid":"uid-alice-0001","credentials":{"scopes":"payments","valid_until":{"timestamp":1700000000}}}'
+        } | Out-Null
+        $users = 'sandbox-token-alice' | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue
+        $users | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -Be 'unexpected_response,PiPlatform.Commands.GetPiMeCommand'
+        $failed[0].TargetObject | Should -Be 'access token #1'
+        # The fault is used up: the same token reads normally again.
+        (Get-PiMe 'sandbox-token-alice').Uid | Should -Be 'uid-alice-0001'
     }
 }

@@ -56,6 +56,39 @@ Describe 'Secret hygiene' {
         ($failed[0] | Format-List * -Force | Out-String) + $failed[0].Exception.ToString() | Should -Not -Match $token
     }
 
+    It 'piped input that is no usable token is that token''s error, never the input as TargetObject' {
+        # Left to PowerShell's binder, each of these was an ErrorRecord whose TargetObject was the piped input,
+        # token and all (InputObjectNotBound, or a transformation or validation error of the pipeline object).
+        Connect-PiPlatform -Sandbox $sandbox.BaseUri
+        $inputs = @(
+            @{ access_token = $token }                                   # a hashtable: its keys are no properties to the binder
+            [pscustomobject]@{ access_token = @($token, $null) }          # a list with a null in it
+            [pscustomobject]@{ access_token = @($token, 5) }              # a list with a number in it
+            [pscustomobject]@{ access_token = [pscustomobject]@{ value = $token } }
+            [pscustomobject]@{ access_token = $null; refresh_token = $token }
+            [pscustomobject]@{ refresh_token = $token }                   # no token property at all
+            ('x' * 70000) + $token                                        # more than a SecureString holds
+            42
+            'sandbox-token-alice'
+        )
+        $users = $inputs | Get-PiMe -ErrorVariable failed -ErrorAction SilentlyContinue
+        $users.Uid | Should -Be 'uid-alice-0001'
+        foreach ($e in $failed) {
+            $e.TargetObject | Should -BeOfType [string]
+            $e.TargetObject | Should -Match '^access token #\d+$'
+            $e.FullyQualifiedErrorId | Should -Match '^(invalid_access_token|invalid_token),PiPlatform.Commands.GetPiMeCommand$'
+            $shown = ($e | Format-List * -Force | Out-String) + $e.Exception.ToString() + ($e.ErrorDetails | Out-String) +
+                ($e.TargetObject | ConvertTo-Json -Depth 5) + ($e.CategoryInfo | Out-String)
+            $shown | Should -Not -Match $token
+        }
+        $failed.Count | Should -Be 10
+        # The hashtable's token was sent and refused by the sandbox like any other wrong token.
+        $failed[0].FullyQualifiedErrorId | Should -Be 'invalid_token,PiPlatform.Commands.GetPiMeCommand'
+        $failed[0].TargetObject | Should -Be 'access token #1'
+        ($failed | Where-Object { $_.Exception.Message -match 'it is null' }).Count | Should -Be 2
+        ($failed | Where-Object { $_.Exception.Message -match 'longer than the 65536 characters' }).Count | Should -Be 1
+    }
+
     It 'a key from $env:PI_API_KEY is not echoed either' {
         $env:PI_API_KEY = $secret
         try {

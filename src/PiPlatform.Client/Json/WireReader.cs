@@ -1,123 +1,85 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Globalization;
 using System.Text.Json;
 
 namespace PiPlatform.Json
 {
     /// <summary>
-    /// Maps the API's JSON to the models. Lenient on purpose: unknown fields are ignored, absent optional
-    /// fields become null, and the seed document's spellings (<c>Pioneer_uid</c>, <c>canceled</c>,
+    /// Maps the API's JSON to the models. Strict about what decides money and state (amounts, status flags, dates,
+    /// the lists, duplicate names: see <see cref="WireObject"/>), so that a broken or hostile answer is refused whole
+    /// rather than read as something it does not say. Lenient where the API may grow: unknown fields are ignored,
+    /// absent optional fields become null, and the seed document's spellings (<c>Pioneer_uid</c>, <c>canceled</c>,
     /// <c>Pioneer_cancelled</c>) are read as well as the real API's.
     /// </summary>
     internal static class WireReader
     {
-        public static Payment ReadPayment(JsonElement e)
-        {
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException("A payment must be a JSON object.");
-            }
-            JsonElement status = Find(e, "status");
-            JsonElement tx = Find(e, "transaction");
-            return new Payment
-            {
-                Identifier = String(e, "identifier") ?? throw new FormatException("The payment has no identifier."),
-                UserUid = String(e, "user_uid", "Pioneer_uid"),
-                Amount = Decimal(Find(e, "amount")),
-                Memo = String(e, "memo"),
-                Metadata = ToPlainObject(Find(e, "metadata")),
-                FromAddress = String(e, "from_address"),
-                ToAddress = String(e, "to_address"),
-                Direction = String(e, "direction") switch
-                {
-                    "user_to_app" => PaymentDirection.UserToApp,
-                    "app_to_user" => PaymentDirection.AppToUser,
-                    _ => PaymentDirection.Unknown,
-                },
-                CreatedAt = Date(Find(e, "created_at")),
-                Network = String(e, "network"),
-                Status = new PaymentStatus
-                {
-                    DeveloperApproved = Bool(status, "developer_approved"),
-                    TransactionVerified = Bool(status, "transaction_verified"),
-                    DeveloperCompleted = Bool(status, "developer_completed"),
-                    Cancelled = Bool(status, "cancelled", "canceled"),
-                    UserCancelled = Bool(status, "user_cancelled", "Pioneer_cancelled"),
-                },
-                Transaction = tx.ValueKind == JsonValueKind.Object
-                    ? new PaymentTransaction
-                    {
-                        TxId = String(tx, "txid") ?? "",
-                        Verified = Bool(tx, "verified"),
-                        Link = String(tx, "_link"),
-                    }
-                    : null,
-            };
-        }
+        public static Payment ReadPayment(JsonElement e) => ReadPayment(e, "A payment");
 
         public static IReadOnlyList<Payment> ReadPayments(JsonElement root, string property)
         {
-            JsonElement list = Find(root, property);
-            var payments = new List<Payment>();
-            if (list.ValueKind == JsonValueKind.Array)
+            JsonElement list = WireObject.Of(root, "The answer").RequiredArray(property);
+            var payments = new List<Payment>(list.GetArrayLength());
+            foreach (JsonElement item in list.EnumerateArray())
             {
-                foreach (JsonElement item in list.EnumerateArray())
-                {
-                    payments.Add(ReadPayment(item));
-                }
+                payments.Add(ReadPayment(item, $"Payment #{payments.Count + 1} of {property}"));
             }
             return payments;
         }
 
         public static User ReadUser(JsonElement e)
         {
-            JsonElement credentials = Find(e, "credentials");
-            JsonElement validUntil = Find(credentials, "valid_until");
+            WireObject user = WireObject.Of(e, "The user");
+            WireObject credentials = user.RequiredObject("credentials");
             var scopes = new List<string>();
-            JsonElement scopeList = Find(credentials, "scopes");
-            if (scopeList.ValueKind == JsonValueKind.Array)
+            foreach (JsonElement s in credentials.RequiredArray("scopes").EnumerateArray())
             {
-                foreach (JsonElement s in scopeList.EnumerateArray())
+                if (s.ValueKind != JsonValueKind.String)
                 {
-                    if (s.ValueKind == JsonValueKind.String) scopes.Add(s.GetString()!);
+                    throw user.Fail($"credentials.scopes[{scopes.Count}] is not a string (it is {WireValues.Describe(s)})");
                 }
+                scopes.Add(s.GetString()!);
             }
-            DateTimeOffset? until = Date(Find(validUntil, "iso8601"));
-            JsonElement timestamp = Find(validUntil, "timestamp");
-            if (until == null && timestamp.ValueKind == JsonValueKind.Number && timestamp.TryGetInt64(out long seconds))
-            {
-                until = DateTimeOffset.FromUnixTimeSeconds(seconds);
-            }
+            WireObject? validUntil = credentials.OptionalObject("valid_until");
             return new User
             {
-                Uid = String(e, "uid") ?? throw new FormatException("The user has no uid."),
-                Username = String(e, "username"),
+                Uid = user.RequiredString("uid"),
+                Username = user.OptionalString("username"),
                 Scopes = scopes,
-                ValidUntil = until,
+                ValidUntil = validUntil is WireObject until ? ReadValidUntil(until) : null,
             };
         }
 
-        public static AdStatus ReadAdStatus(JsonElement e) => new AdStatus
+        public static AdStatus ReadAdStatus(JsonElement e)
         {
-            Identifier = String(e, "identifier") ?? "",
-            MediatorAckStatus = String(e, "mediator_ack_status"),
-            MediatorGrantedAt = Date(Find(e, "mediator_granted_at")),
-            MediatorRevokedAt = Date(Find(e, "mediator_revoked_at")),
-        };
+            WireObject ad = WireObject.Of(e, OwnerOf(e, "Ad", "The ad status"));
+            return new AdStatus
+            {
+                Identifier = ad.RequiredString("identifier"),
+                MediatorAckStatus = ad.OptionalString("mediator_ack_status"),
+                MediatorGrantedAt = ad.OptionalDate("mediator_granted_at"),
+                MediatorRevokedAt = ad.OptionalDate("mediator_revoked_at"),
+            };
+        }
 
         /// <summary>Reads <c>delivered_notifications</c>: (user uid, title, body, subroute, id) per item.</summary>
         public static List<(string UserUid, string Title, string Body, string Subroute, string? Id)> ReadDelivered(JsonElement root)
         {
-            var delivered = new List<(string, string, string, string, string?)>();
-            JsonElement list = Find(root, "delivered_notifications");
-            if (list.ValueKind != JsonValueKind.Array) return delivered;
-            foreach (JsonElement n in list.EnumerateArray())
+            // A missing list would read as "nobody was reached": refused instead, since it says nothing of the kind.
+            JsonElement list = WireObject.Of(root, "The notify answer").RequiredArray("delivered_notifications");
+            var delivered = new List<(string, string, string, string, string?)>(list.GetArrayLength());
+            foreach (JsonElement item in list.EnumerateArray())
             {
-                JsonElement id = Find(n, "id");
-                delivered.Add((String(n, "user_uid") ?? "", String(n, "title") ?? "", String(n, "body") ?? "",
-                    String(n, "subroute") ?? "", id.ValueKind == JsonValueKind.Undefined || id.ValueKind == JsonValueKind.Null ? null : id.ToString()));
+                WireObject n = WireObject.Of(item, $"Delivered notification #{delivered.Count + 1}");
+                JsonElement id = n.Get("id");
+                if (id.ValueKind != JsonValueKind.Undefined && id.ValueKind != JsonValueKind.Null
+                    && id.ValueKind != JsonValueKind.String && id.ValueKind != JsonValueKind.Number)
+                {
+                    throw n.Fail($"id is not a string or number (it is {WireValues.Describe(id)})");
+                }
+                delivered.Add((n.RequiredString("user_uid"), n.OptionalString("title") ?? "", n.OptionalString("body") ?? "",
+                    n.OptionalString("subroute") ?? "",
+                    id.ValueKind == JsonValueKind.Undefined || id.ValueKind == JsonValueKind.Null ? null : id.ToString()));
             }
             return delivered;
         }
@@ -140,6 +102,7 @@ namespace PiPlatform.Json
             return default;
         }
 
+        /// <summary>A string or number as text, else null: lenient, for error bodies, whatever shape they come in.</summary>
         public static string? String(JsonElement e, params string[] names)
         {
             JsonElement v = Find(e, names);
@@ -151,49 +114,30 @@ namespace PiPlatform.Json
             };
         }
 
-        private static bool Bool(JsonElement e, params string[] names)
-        {
-            JsonElement v = Find(e, names);
-            return v.ValueKind == JsonValueKind.True;
-        }
-
-        // Money is read from the JSON text as a decimal, so 0.1234567 stays exactly that.
-        private static decimal Decimal(JsonElement v)
-        {
-            if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out decimal d)) return d;
-            if (v.ValueKind == JsonValueKind.String &&
-                decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal s)) return s;
-            // No amount is no payment we can act on: never read it as 0.
-            throw new FormatException(v.ValueKind == JsonValueKind.Undefined || v.ValueKind == JsonValueKind.Null
-                ? "The payment has no amount."
-                : "The payment's amount is not a number.");
-        }
-
-        private static DateTimeOffset? Date(JsonElement v)
-        {
-            if (v.ValueKind != JsonValueKind.String) return null;
-            return DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset d) ? d : (DateTimeOffset?)null;
-        }
-
         /// <summary>
         /// Any JSON as plain .NET values: objects as ordered, case-insensitive dictionaries (what PowerShell users
-        /// expect of a hashtable), arrays as object[], integers as long, other numbers as decimal.
+        /// expect of a hashtable), arrays as object[], integers as long, other numbers as decimal. With an
+        /// <paramref name="owner"/>, every object's names must be unique (an answer's metadata); without, a later
+        /// duplicate wins, as in JSON.parse (JSON the user typed).
         /// </summary>
-        public static object? ToPlainObject(JsonElement v)
+        public static object? ToPlainObject(JsonElement v, string? owner = null, string path = "")
         {
             switch (v.ValueKind)
             {
                 case JsonValueKind.Object:
+                    if (owner != null) WireObject.RequireUniqueNames(v, owner, path);
                     var map = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
                     foreach (JsonProperty p in v.EnumerateObject())
                     {
-                        map[p.Name] = ToPlainObject(p.Value); // a later duplicate key wins, as in JSON.parse
+                        map[p.Name] = ToPlainObject(p.Value, owner, owner == null ? "" : path + "." + p.Name);
                     }
                     return map;
                 case JsonValueKind.Array:
                     var items = new List<object?>();
-                    foreach (JsonElement item in v.EnumerateArray()) items.Add(ToPlainObject(item));
+                    foreach (JsonElement item in v.EnumerateArray())
+                    {
+                        items.Add(ToPlainObject(item, owner, owner == null ? "" : $"{path}[{items.Count}]"));
+                    }
                     return items.ToArray();
                 case JsonValueKind.String:
                     return v.GetString();
@@ -208,6 +152,80 @@ namespace PiPlatform.Json
                 default:
                     return null;
             }
+        }
+
+        private static Payment ReadPayment(JsonElement e, string unnamed)
+        {
+            WireObject p = WireObject.Of(e, OwnerOf(e, "Payment", unnamed));
+            WireObject status = p.RequiredObject("status");
+            WireObject? tx = p.OptionalObject("transaction");
+            return new Payment
+            {
+                Identifier = p.RequiredString("identifier"),
+                UserUid = p.OptionalString("user_uid", "Pioneer_uid"),
+                Amount = p.Amount("amount"),
+                Memo = p.OptionalString("memo"),
+                Metadata = p.PlainValue("metadata"),
+                FromAddress = p.OptionalString("from_address"),
+                ToAddress = p.OptionalString("to_address"),
+                Direction = p.OptionalString("direction") switch
+                {
+                    "user_to_app" => PaymentDirection.UserToApp,
+                    "app_to_user" => PaymentDirection.AppToUser,
+                    _ => PaymentDirection.Unknown,
+                },
+                CreatedAt = p.OptionalDate("created_at"),
+                Network = p.OptionalString("network"),
+                Status = new PaymentStatus
+                {
+                    DeveloperApproved = status.RequiredBool("developer_approved"),
+                    TransactionVerified = status.RequiredBool("transaction_verified"),
+                    DeveloperCompleted = status.RequiredBool("developer_completed"),
+                    Cancelled = status.RequiredBool("cancelled", "canceled"),
+                    UserCancelled = status.RequiredBool("user_cancelled", "Pioneer_cancelled"),
+                },
+                // A transaction of any other shape is refused, not read as "none": a script may cancel what has none.
+                Transaction = tx is WireObject t
+                    ? new PaymentTransaction
+                    {
+                        TxId = t.RequiredString("txid"),
+                        Verified = t.RequiredBool("verified"),
+                        Link = t.OptionalString("_link"),
+                    }
+                    : null,
+            };
+        }
+
+        private static DateTimeOffset ReadValidUntil(WireObject validUntil)
+        {
+            DateTimeOffset? iso = validUntil.OptionalDate("iso8601");
+            DateTimeOffset? timestamp = validUntil.OptionalUnixSeconds("timestamp");
+            if (iso == null && timestamp == null)
+            {
+                throw validUntil.Fail("credentials.valid_until has neither timestamp nor iso8601");
+            }
+            // Both are one instant, the timestamp in whole seconds.
+            if (iso != null && timestamp != null && (iso.Value - timestamp.Value).Duration() > TimeSpan.FromSeconds(1))
+            {
+                throw validUntil.Fail("credentials.valid_until's timestamp and iso8601 disagree");
+            }
+            return iso ?? timestamp!.Value;
+        }
+
+        // "Payment abc" when the object has exactly one string identifier, so that a refusal names the payment; a
+        // duplicated identifier names none, since either could be the wrong one.
+        private static string OwnerOf(JsonElement e, string noun, string unnamed)
+        {
+            if (e.ValueKind != JsonValueKind.Object) return unnamed;
+            string? id = null;
+            int count = 0;
+            foreach (JsonProperty p in e.EnumerateObject())
+            {
+                if (!string.Equals(p.Name, "identifier", StringComparison.OrdinalIgnoreCase)) continue;
+                count++;
+                id = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            }
+            return count == 1 && !string.IsNullOrEmpty(id) ? $"{noun} {WireValues.Shown(id!)}" : unnamed;
         }
     }
 }

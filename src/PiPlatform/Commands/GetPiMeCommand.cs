@@ -9,13 +9,15 @@ namespace PiPlatform.Commands
     [OutputType(typeof(User))]
     public sealed class GetPiMeCommand : PiApiCmdlet
     {
+        private const string InvalidAccessToken = "invalid_access_token";
+
         // Numbers the tokens for errors and log lines: the token itself is a secret.
         private int _count;
 
         /// <summary>Users' access tokens: strings or SecureStrings, from the pipeline too.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Token", "access_token")]
-        [SecureStringTransformation]
+        [SecureStringTransformation(nameof(AccessToken), "Token", "access_token")]
         [ValidateNotNullOrEmpty]
         public SecureString[] AccessToken { get; set; } = new SecureString[0];
 
@@ -28,6 +30,16 @@ namespace PiPlatform.Commands
             foreach (SecureString token in AccessToken)
             {
                 string name = $"access token #{++_count}";
+                // An input the transformation could not use is this token's error, named like any other: left to
+                // PowerShell's binder, its error's TargetObject would be the piped input, token and all.
+                string? refused = SecureStringTransformationAttribute.RefusalOf(token);
+                if (refused != null)
+                {
+                    var error = new PiException(InvalidAccessToken, PiErrorKind.InvalidArgument, $"Access token #{_count} cannot be used: {refused}.",
+                        PiErrorCatalog.Find(InvalidAccessToken)?.RecommendedAction);
+                    Queue(ItemPlan.Refused(ErrorFactory.FromException(error, name)));
+                    continue;
+                }
                 Queue(ItemPlan.Call(name, "Access token #" + _count, (client, cancel) => client.GetMeAsync(token, cancel)));
             }
         }
