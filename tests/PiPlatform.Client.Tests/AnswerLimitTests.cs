@@ -72,6 +72,22 @@ namespace PiPlatform.Client.Tests
         }
 
         [Fact]
+        public async Task ARefusedAnswerSaysWhatWasWrongAndNamesThePayment()
+        {
+            using PiClient client = _sandbox.NewClient();
+            string id = await _sandbox.NewU2APaymentAsync();
+            await _sandbox.PostAsync("sandbox/faults", new { status = 200, count = 1, path_contains = id, method = "GET",
+                body = "{\"identifier\":\"" + id + "\",\"amount\":-1}" });
+
+            var error = await Assert.ThrowsAsync<PiApiException>(() => client.GetPaymentAsync(id));
+
+            Assert.Equal("unexpected_response", error.ErrorCode);
+            Assert.False(string.IsNullOrEmpty(error.Error.Problem));
+            Assert.Contains("It was refused:", error.Message);
+            Assert.Contains(id, error.Error.Problem);
+        }
+
+        [Fact]
         public async Task ABaseUriPastedFromThePiDocsEndingInV2Works()
         {
             string id = await _sandbox.NewU2APaymentAsync();

@@ -109,8 +109,10 @@ namespace PiPlatform.Client.Tests
             {
                 new Notification { UserUid = "uid-alice-0001", Title = "Hi", Body = "Body", Subroute = "/shop" },
             });
+            // Refused, and since nobody can tell from it who was reached, reported as unknown: never resent, never "not delivered".
             Assert.Null(outcomes[0].Result);
-            AssertUnexpected(Assert.IsAssignableFrom<PiApiException>(outcomes[0].Error));
+            Assert.Equal("notification_delivery_unknown", outcomes[0].Error!.ErrorCode);
+            AssertUnexpected(Assert.IsAssignableFrom<PiApiException>(outcomes[0].Error!.InnerException));
         }
 
         [Fact]

@@ -157,14 +157,21 @@ namespace PiPlatform.Client.Tests
         }
 
         [Fact]
-        public async Task AChangeAnsweredWithAHostilePaymentIsRefusedToo()
+        public async Task AChangeAnsweredWithAHostilePaymentIsRefusedAndTheReadBackDecides()
         {
             using PiClient client = _sandbox.NewClient();
-            string id = await _sandbox.NewU2APaymentAsync();
-            await _sandbox.PostAsync("sandbox/faults", new { status = 200, count = 1, path_contains = id + "/approve",
+            string id = await _sandbox.NewU2APaymentAsync(amount: 2.5m);
+            await _sandbox.PostAsync("sandbox/faults", new { status = 200, count = 1, path_contains = id + "/approve", after_processing = true,
                 body = Body("""{"identifier":"{ID}","amount":1,"amount":1000,"status":{FLAGS}}""", id) });
-            var error = await Assert.ThrowsAsync<PiApiException>(() => client.ApprovePaymentAsync(id));
-            Assert.Equal("unexpected_response", error.ErrorCode);
+            var log = new ListLog();
+
+            // The answer is refused (neither amount is believed); whether the approve happened is then read back.
+            Payment approved = await client.WithLog(log).ApprovePaymentAsync(id);
+
+            Assert.Equal(2.5m, approved.Amount);
+            Assert.True(approved.Status.DeveloperApproved);
+            Assert.Contains(log.Lines, l => l.Contains("(unexpected_response)") && l.Contains("confirmed by read-back"));
+            Assert.Equal(1, await _sandbox.ChangesAsync(id, "approve"));
         }
     }
 }

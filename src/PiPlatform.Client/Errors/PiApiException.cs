@@ -53,11 +53,12 @@ namespace PiPlatform
             string what = info?.Meaning ?? $"The request failed with HTTP {error.StatusCode}.";
             string said = error.ApiMessage is { Length: > 0 } m ? $" Pi said: {m}" : "";
             string extra = error.VerificationError is { Length: > 0 } v ? $" Verification error: {v}" : "";
+            string problem = error.Problem is { Length: > 0 } why ? $" It was refused: {why}" : "";
             // Set only when the answer was not the API's JSON (a proxy's page, an empty or truncated body).
             string body = error.BodySnippet != null
                 ? $" Content-Type: {error.ContentType ?? "(none)"}; body starts: {(string.IsNullOrEmpty(error.BodySnippet) ? "(empty)" : error.BodySnippet)}"
                 : "";
-            return $"{what}{said}{extra}{body} ({error.Method} {error.Path} answered {error.StatusCode} '{error.Code}')";
+            return $"{what}{said}{extra}{problem}{body} ({error.Method} {error.Path} answered {error.StatusCode} '{error.Code}')";
         }
     }
 
@@ -123,5 +124,8 @@ namespace PiPlatform
 
         /// <summary>The start of a body that was not the API's JSON (at most 200 characters).</summary>
         public string? BodySnippet { get; init; }
+
+        /// <summary>Why a 2xx answer was refused (the reader's reason: "Payment abc: amount is negative (-1)."), or null.</summary>
+        public string? Problem { get; init; }
     }
 }

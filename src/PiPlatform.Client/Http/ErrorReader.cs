@@ -47,8 +47,8 @@ namespace PiPlatform.Http
             };
         }
 
-        /// <summary>An answer that is not the API's JSON: a proxy's page, an empty 5xx, a truncated body.</summary>
-        public PiApiError Unexpected(PiRequest request, Answer answer) => new PiApiError
+        /// <summary>An answer that is not the API's JSON: a proxy's page, an empty 5xx, a truncated body, a refused value.</summary>
+        public PiApiError Unexpected(PiRequest request, Answer answer, string? problem = null) => new PiApiError
         {
             Method = request.Method.Method,
             Path = "/" + request.Path,
@@ -58,6 +58,7 @@ namespace PiPlatform.Http
             RetryAfter = answer.RetryAfter,
             ContentType = answer.ContentType,
             BodySnippet = Clean(Encoding.UTF8.GetString(answer.Body, 0, Math.Min(answer.Body.Length, SnippetLength * 64)), request, SnippetLength),
+            Problem = Clean(problem, request, MessageLength),
         };
 
         public static JsonDocument? TryParse(Answer answer)

@@ -109,7 +109,7 @@ namespace PiPlatform.Http
                     // What a reader throws on JSON of the wrong shape or values out of range (a timestamp in ms, say).
                     catch (Exception e) when (e is FormatException || e is InvalidOperationException || e is ArgumentException || e is OverflowException)
                     {
-                        throw PiApiException.Create(_errors.Unexpected(request, answer));
+                        throw PiApiException.Create(_errors.Unexpected(request, answer, e.Message));
                     }
                 }
             }
