@@ -53,12 +53,16 @@ BeforeAll {
         @($Failed | Where-Object { $_.FullyQualifiedErrorId -notlike 'payment_state_unknown,*' -and $counts[$_.TargetObject] -ne 0 }) | Should -BeNullOrEmpty
     }
 
-    function Write-Figures([string] $What, [int] $Inputs, $Outputs, $Failed, $Stats, [int] $Route) {
-        $unknown = @($Failed | Where-Object { $_.FullyQualifiedErrorId -like 'payment_state_unknown,*' }).Count
+    function Write-Figures([string] $What, [int] $Inputs, $Outputs, $Failed, $Before, [string] $ReadRoute, [int] $Changes) {
+        # The README's Reliability table comes from these lines; the assertions above are what makes them true.
+        $after = Get-SandboxStats $sandbox
+        $requests = $after.requests.total - $Before.requests.total
+        $reads = [int]$after.requests.by_route.$ReadRoute - [int]$Before.requests.by_route.$ReadRoute
         $figures = [ordered]@{
-            run = $What; inputs = $Inputs; outputs = @($Outputs).Count; errors = @($Failed).Count; state_unknown = $unknown
-            requests = $Stats.requests.total; faults_injected = $Stats.faults.injected; by_action = $Stats.faults.by_action
-            changes = $Route; lost = 0; doubled = 0
+            run = $What; inputs = $Inputs; outputs = @($Outputs).Count; errors = @($Failed).Count
+            state_unknown = @($Failed | Where-Object { $_.FullyQualifiedErrorId -like 'payment_state_unknown,*' }).Count
+            requests = $requests; read_backs = $reads; resent = $requests - $Inputs - $reads
+            faults_injected = $after.faults.injected; by_action = $after.faults.by_action; real_changes = $Changes; lost = 0; doubled = 0
         }
         Write-Host "Reliability figures: $($figures | ConvertTo-Json -Compress)"
     }
@@ -72,14 +76,14 @@ Describe 'Exactly once under faults, at ThrottleLimit 16' {
         $ids = @(Get-SandboxPayments $sandbox | Where-Object { -not $_.status.developer_approved -and -not $_.status.cancelled -and -not $_.status.user_cancelled -and $_.direction -eq 'user_to_app' }).identifier
         $ids.Count | Should -Be 1000
         Add-MixedFaults '/v2/payments' -Seed 100
+        $before = Get-SandboxStats $sandbox
 
         $out = $ids | Approve-PiPayment -ThrottleLimit 16 -ErrorAction SilentlyContinue -ErrorVariable failed
 
         Assert-ExactlyOnce $ids $out $failed 'approve'
         @($out).Count | Should -BeGreaterThan 950
-        $stats = Get-SandboxStats $sandbox
-        $stats.faults.injected | Should -BeGreaterThan 150
-        Write-Figures 'approve' $ids.Count $out $failed $stats $stats.changes.total
+        (Get-SandboxStats $sandbox).faults.injected | Should -BeGreaterThan 150
+        Write-Figures 'approve' $ids.Count $out $failed $before 'GET /v2/payments/{id}' (Get-SandboxStats $sandbox).changes.total
     }
 
     It '1,000 completions: each payment completed exactly once with its own txid' {
@@ -87,6 +91,7 @@ Describe 'Exactly once under faults, at ThrottleLimit 16' {
         $ready = @(Get-PiPayment -PaymentId (Get-SandboxPayments $sandbox).identifier | Where-Object { $_.State -eq 'ReadyToComplete' -and $_.Direction -eq 'UserToApp' })
         $ready.Count | Should -Be 1000
         Add-MixedFaults '/v2/payments' -Seed 200
+        $before = Get-SandboxStats $sandbox
 
         $out = $ready | Complete-PiPayment -ThrottleLimit 16 -ErrorAction SilentlyContinue -ErrorVariable failed
 
@@ -95,14 +100,14 @@ Describe 'Exactly once under faults, at ThrottleLimit 16' {
         foreach ($p in $out) { $p.State | Should -Be 'Completed' }
         $txids = @{}; foreach ($p in $ready) { $txids[$p.Identifier] = $p.TxId }
         @($out | Where-Object { $_.TxId -ne $txids[$_.Identifier] }) | Should -BeNullOrEmpty
-        $stats = Get-SandboxStats $sandbox
-        Write-Figures 'complete' $ready.Count $out $failed $stats $stats.changes.total
+        Write-Figures 'complete' $ready.Count $out $failed $before 'GET /v2/payments/{id}' (Get-SandboxStats $sandbox).changes.total
     }
 
     It '200 app-to-user payouts: no user ever gets two payments' {
         Reset-Sandbox $sandbox -Seed 0
         $rows = 1..200 | ForEach-Object { [pscustomobject]@{ UserUid = "uid-payee-$_"; Amount = [decimal]"0.$_"; Memo = "payout $_"; Metadata = @{ row = $_ } } }
         Add-MixedFaults '/v2/payments' -Seed 300
+        $before = Get-SandboxStats $sandbox
 
         $out = $rows | New-PiPayment -Confirm:$false -ThrottleLimit 16 -ErrorAction SilentlyContinue -ErrorVariable failed
 
@@ -118,7 +123,6 @@ Describe 'Exactly once under faults, at ThrottleLimit 16' {
             $byUser.ContainsKey([string]$e.TargetObject) | Should -BeFalse
         }
         @($out).Count | Should -BeGreaterThan 180
-        $stats = Get-SandboxStats $sandbox
-        Write-Figures 'create' 200 $out $failed $stats ($byUser.Count)
+        Write-Figures 'create' 200 $out $failed $before 'GET /v2/payments/incomplete_server_payments' $byUser.Count
     }
 }
