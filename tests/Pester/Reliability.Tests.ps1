@@ -41,8 +41,9 @@ BeforeAll {
     }
 
     function Assert-ExactlyOnce($Inputs, $Outputs, $Failed, [string] $Kind) {
-        # Every input gave exactly one output or one error naming it.
-        $named = @($Outputs.Identifier) + @($Failed.TargetObject)
+        # Every input gave exactly one output or one error naming it. (ForEach-Object, not member access: an empty
+        # $Failed.TargetObject is one $null, which would count as a name.)
+        $named = @($Outputs | ForEach-Object Identifier) + @($Failed | ForEach-Object TargetObject)
         $named.Count | Should -Be $Inputs.Count
         ($named | Sort-Object -Unique).Count | Should -Be $Inputs.Count
         @($named | Where-Object { $_ -notin $Inputs }) | Should -BeNullOrEmpty

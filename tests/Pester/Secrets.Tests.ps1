@@ -23,10 +23,16 @@ Describe 'Secret hygiene' {
             Get-PiPayment -Incomplete -Verbose -Debug
             Get-PiPayment -PaymentId abc, def -Verbose -Debug
             Approve-PiPayment abc -Verbose -Debug
+            Complete-PiPayment abc -TxId ('a' * 64) -Verbose -Debug
+            Stop-PiPayment abc -Confirm:$false -Verbose -Debug
+            New-PiPayment -UserUid uid-payee-1 -Amount 1 -Memo m -Confirm:$false -Verbose -Debug
+            Get-PiAdStatus ad-granted-1 -Verbose -Debug
+            Send-PiNotification -UserUid uid-alice-0001 -Title t -Body b -Confirm:$false -Verbose -Debug
             Get-PiMe $token -Verbose -Debug
         } *>&1 | Out-String
         $errors = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Out-String }
-        $Error.Count | Should -BeGreaterThan 3
+        # One refusal per API cmdlet, each a proper error: the key was sent to every endpoint and echoed by none.
+        $Error.Count | Should -BeGreaterThan 8
         $Error[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $all + ($errors -join "`n") | Should -Not -Match $secret
         $all + ($errors -join "`n") | Should -Not -Match $token
@@ -40,7 +46,14 @@ Describe 'Secret hygiene' {
             $c | ConvertTo-Json -Depth 3
             Get-PiPayment -Incomplete -Verbose -Debug | Out-String
             Get-PiMe 'sandbox-token-alice' -Verbose -Debug | Format-List * | Out-String
+            $made = New-PiPayment -UserUid uid-payee-7 -Amount 1 -Memo m -Confirm:$false -Verbose -Debug
+            $made | Format-List * | Out-String
+            $made | Stop-PiPayment -Confirm:$false -Verbose -Debug | Out-String
+            Get-PiAdStatus ad-granted-1 -Verbose -Debug | Out-String
+            Send-PiNotification -UserUid uid-alice-0001 -Title t -Body b -Confirm:$false -Verbose -Debug | Out-String
         } *>&1 | Out-String
+        $all | Should -Match 'POST /v2/payments/\S+/cancel -> 200'
+        $all | Should -Match 'notify -> 201'
         $all | Should -Match 'GET /v2/me -> 200'
         $all | Should -Match 'incomplete_server_payments -> 200'
         $all | Should -Not -Match 'pi-sandbox-key'
