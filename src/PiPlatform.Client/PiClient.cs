@@ -41,6 +41,9 @@ namespace PiPlatform
         /// <summary>The per-request timeout.</summary>
         public TimeSpan Timeout => _transport.Timeout;
 
+        /// <summary>The largest answer this client reads, in bytes after decompression.</summary>
+        public long MaxResponseBytes => _transport.MaxResponseBytes;
+
         /// <summary>The most requests per second this client sends, or null for no cap.</summary>
         public int? MaxRequestsPerSecond => _transport.MaxRequestsPerSecond;
 

@@ -33,6 +33,9 @@ namespace PiPlatform
         /// <summary>The base of the backoff between retries, in seconds.</summary>
         public double RetryIntervalSec => Client.Retry.RetryInterval.TotalSeconds;
 
+        /// <summary>The largest answer read, in MB after decompression.</summary>
+        public int MaxResponseSizeMB => (int)(Client.MaxResponseBytes / (1024 * 1024));
+
         /// <summary>True for a connection made with -Sandbox.</summary>
         public bool IsSandbox { get; }
 

@@ -92,6 +92,14 @@ Describe 'Connect-PiPlatform' {
         (Get-PiPayment -PaymentId (Get-SandboxPayments $sandbox)[0].identifier).Identifier | Should -Not -BeNullOrEmpty
     }
 
+    It 'shows its retry policy, rate cap and answer size cap, defaults and given' {
+        $default = Connect-PiPlatform -Sandbox $sandbox.BaseUri -PassThru
+        $default.MaximumRetryCount, $default.RetryIntervalSec, $default.MaxRequestsPerSecond, $default.MaxResponseSizeMB | Should -Be 3, 1, $null, 16
+        $given = Connect-PiPlatform -Sandbox $sandbox.BaseUri -MaximumRetryCount 0 -RetryIntervalSec 5 -MaxRequestsPerSecond 7 -MaxResponseSizeMB 2 -PassThru
+        $given.MaximumRetryCount, $given.RetryIntervalSec, $given.MaxRequestsPerSecond, $given.MaxResponseSizeMB | Should -Be 0, 5, 7, 2
+        { Connect-PiPlatform -Sandbox $sandbox.BaseUri -MaximumRetryCount 11 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PiPlatform.Commands.ConnectPiPlatformCommand'
+    }
+
     It 'masks the key: only a long key shows its last four characters' {
         $long = ConvertTo-SecureString 'sk_live_ABCDEFGHIJKLMNOP1234' -AsPlainText -Force
         $c = Connect-PiPlatform -ApiKey $long -BaseUri $sandbox.BaseUri -PassThru

@@ -67,6 +67,8 @@ namespace PiPlatform.Http
 
         public int? MaxRequestsPerSecond => _options.MaxRequestsPerSecond;
 
+        public long MaxResponseBytes => _options.MaxResponseBytes;
+
         /// <summary>The connection's retry policy, for calls that do not bring their own.</summary>
         public RetryPolicy Retry => _options.Retry;
 

@@ -56,6 +56,14 @@ namespace PiPlatform.Commands
         [ValidateRange(0, RetryLimits.MaxIntervalSec)]
         public int RetryIntervalSec { get; set; } = (int)RetryPolicy.Default.RetryInterval.TotalSeconds;
 
+        /// <summary>
+        /// The largest answer read, in MB after decompression (default 16, far above any real Pi answer): a bigger one is
+        /// refused while it is read, as response_too_large, so neither a huge body nor a gzip bomb can exhaust memory.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int MaxResponseSizeMB { get; set; } = (int)(PiClientOptions.DefaultMaxResponseBytes / (1024 * 1024));
+
         /// <summary>Allows sending the key over http to a host that is not this machine.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
@@ -79,6 +87,7 @@ namespace PiPlatform.Commands
                 UserAgent = UserAgent(),
                 MaxRequestsPerSecond = MaxRequestsPerSecond > 0 ? MaxRequestsPerSecond : (int?)null,
                 Retry = new RetryPolicy(MaximumRetryCount, TimeSpan.FromSeconds(RetryIntervalSec)),
+                MaxResponseBytes = MaxResponseSizeMB * 1024L * 1024,
             };
             PiClient client;
             try
