@@ -173,14 +173,7 @@ namespace PiPlatform
                         _log.Verbose($"{why}; it is among the incomplete payments ({candidate.Identifier}): confirmed by read-back.");
                         return candidate;
                     }
-                    if (retry > _retry.MaximumRetryCount)
-                    {
-                        _log.Verbose($"{why}; it is not among the incomplete payments, and no retries are left.");
-                        throw;
-                    }
-                    TimeSpan wait = _retry.DelayBefore(retry, null);
-                    _log.Verbose($"{why}; it is not among the incomplete payments: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
-                    await Task.Delay(wait, cancel).ConfigureAwait(false);
+                    if (!await WaitToResendAsync(retry, $"{why}; it is not among the incomplete payments", cancel).ConfigureAwait(false)) throw;
                 }
             }
         }
@@ -239,20 +232,27 @@ namespace PiPlatform
                         _log.Verbose($"{why}; read back, it is done: confirmed by read-back.");
                         return current;
                     }
-                    if (retry > _retry.MaximumRetryCount)
-                    {
-                        _log.Verbose($"{why}; read back, it has not happened, and no retries are left.");
-                        throw;
-                    }
-                    TimeSpan wait = _retry.DelayBefore(retry, null);
-                    _log.Verbose($"{why}; read back, it has not happened: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
-                    await Task.Delay(wait, cancel).ConfigureAwait(false);
+                    if (!await WaitToResendAsync(retry, $"{why}; read back, it has not happened", cancel).ConfigureAwait(false)) throw;
                     continue;
                 }
                 // A success tells a repeat from a first change only through what the caller saw before.
                 if (seen != null && change.AlreadyDone(seen)) _log.Verbose(change.Repeat(paymentId));
                 return changed;
             }
+        }
+
+        // Waits before sending a request again that certainly did not take effect; false once the retries are spent.
+        private async Task<bool> WaitToResendAsync(int retry, string why, CancellationToken cancel)
+        {
+            if (retry > _retry.MaximumRetryCount)
+            {
+                _log.Verbose($"{why}, and no retries are left.");
+                return false;
+            }
+            TimeSpan wait = _retry.DelayBefore(retry, null);
+            _log.Verbose($"{why}: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
+            await Task.Delay(wait, cancel).ConfigureAwait(false);
+            return true;
         }
 
         // The payment as it is now, after a change got no clear answer; if even that cannot be read, the state is unknown.

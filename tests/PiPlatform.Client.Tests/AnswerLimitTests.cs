@@ -4,14 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace PiPlatform.Client.Tests
@@ -97,26 +90,12 @@ namespace PiPlatform.Client.Tests
         }
 
         /// <summary>Answers every request with a small gzip body that inflates to a huge JSON string.</summary>
-        private sealed class BombServer : IAsyncDisposable
+        private static class BombServer
         {
-            private readonly WebApplication _app;
-
-            private BombServer(WebApplication app, Uri baseUri)
-            {
-                _app = app;
-                BaseUri = baseUri;
-            }
-
-            public Uri BaseUri { get; }
-
-            public static async Task<BombServer> StartAsync(long inflatedBytes)
+            public static Task<LoopbackServer> StartAsync(long inflatedBytes)
             {
                 byte[] gzip = Compress(inflatedBytes);
-                var builder = WebApplication.CreateSlimBuilder();
-                builder.Logging.ClearProviders();
-                builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-                var app = builder.Build();
-                app.Run(async context =>
+                return LoopbackServer.StartAsync(async context =>
                 {
                     context.Response.ContentType = "application/json";
                     context.Response.Headers.ContentEncoding = "gzip";
@@ -129,9 +108,6 @@ namespace PiPlatform.Client.Tests
                         // The client stopped reading at its cap and went away: as it should.
                     }
                 });
-                await app.StartAsync();
-                string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-                return new BombServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/"));
             }
 
             private static byte[] Compress(long inflatedBytes)
@@ -140,15 +116,13 @@ namespace PiPlatform.Client.Tests
                 using (var zip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
                 {
                     zip.Write("{\"pad\":\""u8);
-                    var spaces = new byte[1 << 20];
-                    Array.Fill(spaces, (byte)'a');
-                    for (long written = 0; written < inflatedBytes; written += spaces.Length) zip.Write(spaces);
+                    var letters = new byte[1 << 20];
+                    Array.Fill(letters, (byte)'a');
+                    for (long written = 0; written < inflatedBytes; written += letters.Length) zip.Write(letters);
                     zip.Write("\"}"u8);
                 }
                 return packed.ToArray();
             }
-
-            public ValueTask DisposeAsync() => _app.DisposeAsync();
         }
     }
 }

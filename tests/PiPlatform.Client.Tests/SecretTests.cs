@@ -3,14 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace PiPlatform.Client.Tests
@@ -94,40 +87,18 @@ namespace PiPlatform.Client.Tests
         private static PiClient NewClient(Uri baseUri, string key) =>
             new PiClient(new PiClientOptions { BaseUri = baseUri, ApiKey = SandboxFixture.Secure(key), Timeout = TimeSpan.FromSeconds(10), Retry = SandboxFixture.QuickRetry });
 
-        /// <summary>A server on a free loopback port that answers every request with 502 and the request's Authorization header.</summary>
-        private sealed class EchoServer : IAsyncDisposable
+        /// <summary>A server that answers every request with 502 and the request's Authorization header: a bad proxy.</summary>
+        private static class EchoServer
         {
-            private readonly WebApplication _app;
-
-            private EchoServer(WebApplication app, Uri baseUri)
+            public static Task<LoopbackServer> StartAsync(string contentType) => LoopbackServer.StartAsync(async context =>
             {
-                _app = app;
-                BaseUri = baseUri;
-            }
-
-            public Uri BaseUri { get; }
-
-            public static async Task<EchoServer> StartAsync(string contentType)
-            {
-                var builder = WebApplication.CreateSlimBuilder();
-                builder.Logging.ClearProviders();
-                builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-                var app = builder.Build();
-                app.Run(async context =>
-                {
-                    string sent = context.Request.Headers.Authorization.ToString();
-                    context.Response.StatusCode = 502;
-                    context.Response.ContentType = contentType;
-                    await context.Response.WriteAsync(contentType.Contains("json")
-                        ? $"{{\"error\":\"proxy_error\",\"error_message\":\"Bad gateway; you sent Authorization: {sent}\"}}"
-                        : $"Bad gateway. You sent: Authorization: {sent}");
-                });
-                await app.StartAsync();
-                string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-                return new EchoServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/"));
-            }
-
-            public ValueTask DisposeAsync() => _app.DisposeAsync();
+                string sent = context.Request.Headers.Authorization.ToString();
+                context.Response.StatusCode = 502;
+                context.Response.ContentType = contentType;
+                await context.Response.WriteAsync(contentType.Contains("json")
+                    ? $"{{\"error\":\"proxy_error\",\"error_message\":\"Bad gateway; you sent Authorization: {sent}\"}}"
+                    : $"Bad gateway. You sent: Authorization: {sent}");
+            });
         }
     }
 }
