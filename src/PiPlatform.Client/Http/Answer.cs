@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -33,17 +34,49 @@ namespace PiPlatform.Http
         public static async Task<Answer> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancel)
         {
             HttpContent content = response.Content;
-            if (content.Headers.ContentLength > maxBytes) throw new AnswerTooLargeException(content.Headers.ContentLength.Value);
+            long? declared = content.Headers.ContentLength;
+            if (declared > maxBytes) throw new AnswerTooLargeException(declared.Value);
             using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var body = new MemoryStream();
-            var buffer = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
+            // Most answers declare their length (a payment is ~1 KB): read straight into an array of that size. Otherwise
+            // (chunked, or decompressed on the way) grow a pooled buffer, checking the cap as it fills.
+            byte[] body = declared is long exact
+                ? await ReadExactAsync(stream, (int)exact, cancel).ConfigureAwait(false)
+                : await ReadCappedAsync(stream, maxBytes, cancel).ConfigureAwait(false);
+            return new Answer((int)response.StatusCode, body, content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+        }
+
+        private static async Task<byte[]> ReadExactAsync(Stream stream, int length, CancellationToken cancel)
+        {
+            var body = new byte[length];
+            int filled = 0, read;
+            while (filled < length && (read = await stream.ReadAsync(body, filled, length - filled, cancel).ConfigureAwait(false)) > 0)
             {
-                if (body.Length + read > maxBytes) throw new AnswerTooLargeException(null);
-                body.Write(buffer, 0, read);
+                filled += read;
             }
-            return new Answer((int)response.StatusCode, body.ToArray(), content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+            // Fewer bytes than declared: the connection broke mid-answer (a truncated body).
+            if (filled < length) throw new IOException($"The answer ended after {filled} of the {length} bytes it declared.");
+            // More than declared would be a protocol error the handler itself reports; nothing more is read here.
+            return body;
+        }
+
+        private static async Task<byte[]> ReadCappedAsync(Stream stream, long maxBytes, CancellationToken cancel)
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                using var body = new MemoryStream();
+                int read;
+                while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancel).ConfigureAwait(false)) > 0)
+                {
+                    if (body.Length + read > maxBytes) throw new AnswerTooLargeException(null);
+                    body.Write(buffer, 0, read);
+                }
+                return body.ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         private static TimeSpan? RetryAfterOf(HttpResponseMessage response)

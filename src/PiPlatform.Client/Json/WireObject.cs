@@ -12,12 +12,12 @@ namespace PiPlatform.Json
     /// </summary>
     internal readonly struct WireObject
     {
-        private readonly JsonElement _element;
+        private readonly Dictionary<string, JsonElement> _fields;
         private readonly string _prefix;
 
-        private WireObject(JsonElement element, string owner, string prefix)
+        private WireObject(Dictionary<string, JsonElement> fields, string owner, string prefix)
         {
-            _element = element;
+            _fields = fields;
             Owner = owner;
             _prefix = prefix;
         }
@@ -35,24 +35,29 @@ namespace PiPlatform.Json
             {
                 throw Refuse(owner, $"{(path.Length == 0 ? "it" : path)} is not a JSON object (it is {WireValues.Describe(e)})");
             }
-            RequireUniqueNames(e, owner, path);
-            return new WireObject(e, owner, path.Length == 0 ? "" : path + ".");
+            return new WireObject(Index(e, owner, path), owner, path.Length == 0 ? "" : path + ".");
         }
 
         /// <summary>
         /// Refuses an object that has a name twice. JsonDocument keeps both, and which one a reader picks is chance:
         /// <c>{"amount":1,"amount":1000}</c> must be neither. Letter case aside, since lookups here ignore it.
         /// </summary>
-        public static void RequireUniqueNames(JsonElement e, string owner, string path)
+        public static void RequireUniqueNames(JsonElement e, string owner, string path) => Index(e, owner, path);
+
+        // The object's fields by name (letter case aside), read once: every lookup after is a hash, not a scan.
+        private static Dictionary<string, JsonElement> Index(JsonElement e, string owner, string path)
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
             foreach (JsonProperty p in e.EnumerateObject())
             {
-                if (!seen.Add(p.Name))
+                string name = p.Name;
+                if (fields.ContainsKey(name))
                 {
-                    throw Refuse(owner, $"duplicate key '{WireValues.Shown(p.Name)}'{(path.Length == 0 ? "" : " in " + path)}");
+                    throw Refuse(owner, $"duplicate key '{WireValues.Shown(name)}'{(path.Length == 0 ? "" : " in " + path)}");
                 }
+                fields.Add(name, p.Value);
             }
+            return fields;
         }
 
         /// <summary>
@@ -65,8 +70,7 @@ namespace PiPlatform.Json
             string? foundName = null;
             foreach (string name in names)
             {
-                JsonElement v = WireReader.Find(_element, name);
-                if (v.ValueKind == JsonValueKind.Undefined) continue;
+                if (!_fields.TryGetValue(name, out JsonElement v)) continue;
                 if (foundName == null)
                 {
                     found = v;
