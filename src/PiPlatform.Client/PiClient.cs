@@ -112,9 +112,7 @@ namespace PiPlatform
             Payment current = await GetPaymentAsync(paymentId, cancel).ConfigureAwait(false);
             if (string.IsNullOrEmpty(current.TxId))
             {
-                throw new PiException("missing_txid", PiErrorKind.InvalidArgument,
-                    $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.",
-                    "Wait until the user's transaction is verified (State ReadyToComplete), or pass -TxId.");
+                throw PiException.Input("missing_txid", $"Payment {paymentId} has no blockchain transaction yet, so there is no txid to complete it with.");
             }
             _log.Verbose($"Payment {paymentId}: using its transaction's txid {current.TxId}.");
             return await CompletePaymentAsync(current, current.TxId!, cancel).ConfigureAwait(false);
@@ -269,8 +267,7 @@ namespace PiPlatform
         }
 
         private static PiException StateUnknown(string message, PiException unclear) =>
-            new PiException(PiErrorCatalog.PaymentStateUnknown, unclear.Kind, message,
-                PiErrorCatalog.Get(PiErrorCatalog.PaymentStateUnknown).RecommendedAction, unclear);
+            PiException.Unknown(PiErrorCatalog.PaymentStateUnknown, message, unclear);
 
         private static readonly PaymentChange Approval =
             new PaymentChange("approve", null, p => p.Status.DeveloperApproved && !p.IsCancelled, "was already approved");

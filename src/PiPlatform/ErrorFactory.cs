@@ -56,6 +56,17 @@ namespace PiPlatform
             $"Refusing to send the API key over unencrypted http to '{uri.Host}'.",
             "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", Shown(uri));
 
+        /// <summary>An input of Get-PiMe that holds no usable token, named by its position: the token itself is a secret.</summary>
+        public static ErrorRecord UnusableAccessToken(int number, string reason)
+        {
+            PiErrorInfo info = PiErrorCatalog.Find("invalid_access_token")!;
+            var error = new PiException(info.Code, info.Kind, $"Access token #{number} cannot be used: {reason}.", info.RecommendedAction);
+            return FromException(error, AccessTokenName(number));
+        }
+
+        /// <summary>How errors and log lines name Get-PiMe's n-th token.</summary>
+        public static string AccessTokenName(int number) => $"access token #{number}";
+
         public static ErrorRecord InvalidMetadata(string detail, string userUid) => Local("invalid_metadata", ErrorCategory.InvalidArgument,
             $"The metadata for user {userUid} cannot be sent: {detail}", "Pass -Metadata as a hashtable, an object, or a JSON object string.", userUid);
 

@@ -88,7 +88,7 @@ namespace PiPlatform
             ("missing_param", PiErrorKind.InvalidArgument, "A required parameter is missing.",
                 "Pass every required parameter."),
             ("missing_txid", PiErrorKind.InvalidArgument, "No transaction id was given.",
-                "Pass -TxId, or pipe a payment that has a transaction."),
+                "Wait until the user's transaction is verified (State ReadyToComplete), or pass -TxId, or pipe a payment that has a transaction."),
             ("not_verified", PiErrorKind.Conflict, "Pi has not verified the payment's blockchain transaction yet.",
                 "Wait until the payment's State is ReadyToComplete, then complete it."),
             ("txid_mismatch", PiErrorKind.Conflict, "The txid does not match the payment's blockchain transaction.",

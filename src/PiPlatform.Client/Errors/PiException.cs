@@ -31,6 +31,13 @@ namespace PiPlatform
             PiErrorInfo info = PiErrorCatalog.Get(code);
             return new PiException(code, info.Kind, detail, info.RecommendedAction);
         }
+
+        /// <summary>
+        /// An outcome nobody can know (<c>payment_state_unknown</c>, <c>notification_delivery_unknown</c>): the kind of
+        /// the failure that left it unknown, the catalog's next step, and that failure as the inner exception.
+        /// </summary>
+        internal static PiException Unknown(string code, string message, PiException cause) =>
+            new PiException(code, cause.Kind, message, PiErrorCatalog.Get(code).RecommendedAction, cause);
     }
 
     /// <summary>The request did not get an answer: a network failure or a timeout.</summary>

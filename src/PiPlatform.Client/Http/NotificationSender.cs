@@ -87,9 +87,8 @@ namespace PiPlatform.Http
                 catch (PiException unclear) when (Outcome.IsUnclear(unclear))
                 {
                     _log.Verbose($"The notify request got no clear answer ({unclear.ErrorCode}): its {pending.Count} notification(s) are not sent again.");
-                    Fail(all, pending, outcomes, new PiException(PiErrorCatalog.DeliveryUnknown, unclear.Kind,
-                        $"{PiErrorCatalog.Get(PiErrorCatalog.DeliveryUnknown).Meaning} ({unclear.Message})",
-                        PiErrorCatalog.Get(PiErrorCatalog.DeliveryUnknown).RecommendedAction, unclear));
+                    Fail(all, pending, outcomes, PiException.Unknown(PiErrorCatalog.DeliveryUnknown,
+                        $"{PiErrorCatalog.Get(PiErrorCatalog.DeliveryUnknown).Meaning} ({unclear.Message})", unclear));
                     return;
                 }
                 catch (PiException failed)

@@ -9,8 +9,6 @@ namespace PiPlatform.Commands
     [OutputType(typeof(User))]
     public sealed class GetPiMeCommand : PiApiCmdlet
     {
-        private const string InvalidAccessToken = "invalid_access_token";
-
         // Numbers the tokens for errors and log lines: the token itself is a secret.
         private int _count;
 
@@ -29,15 +27,13 @@ namespace PiPlatform.Commands
         {
             foreach (SecureString token in AccessToken)
             {
-                string name = $"access token #{++_count}";
+                string name = ErrorFactory.AccessTokenName(++_count);
                 // An input the transformation could not use is this token's error, named like any other: left to
                 // PowerShell's binder, its error's TargetObject would be the piped input, token and all.
                 string? refused = SecureStringTransformationAttribute.RefusalOf(token);
                 if (refused != null)
                 {
-                    var error = new PiException(InvalidAccessToken, PiErrorKind.InvalidArgument, $"Access token #{_count} cannot be used: {refused}.",
-                        PiErrorCatalog.Find(InvalidAccessToken)?.RecommendedAction);
-                    Queue(ItemPlan.Refused(ErrorFactory.FromException(error, name)));
+                    Queue(ItemPlan.Refused(ErrorFactory.UnusableAccessToken(_count, refused)));
                     continue;
                 }
                 Queue(ItemPlan.Call(name, "Access token #" + _count, (client, cancel) => client.GetMeAsync(token, cancel)));
