@@ -24,6 +24,8 @@
         'Approve-PiPayment'
         'Complete-PiPayment'
         'Stop-PiPayment'
+        'Submit-PiPayment'
+        'Resume-PiPayment'
         'New-PiPayment'
         'Get-PiAdStatus'
         'Send-PiNotification'

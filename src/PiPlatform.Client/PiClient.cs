@@ -6,34 +6,55 @@ using System.Threading;
 using System.Threading.Tasks;
 using PiPlatform.Http;
 using PiPlatform.Json;
+using PiPlatform.Payouts;
 
 namespace PiPlatform
 {
     /// <summary>
     /// The Pi Platform API, one async method per operation. One client per connection: it owns one
     /// HttpClient. Approve, complete and cancel are idempotent from the caller's view: a payment already in the
-    /// state asked for is success (the answer's payment, or one read back, proves it), never an error.
+    /// state asked for is success (the answer's payment, or one read back, proves it), never an error. App-to-user
+    /// payouts also speak to Horizon, the blockchain's API, through the same request path (see <see cref="SubmitPaymentAsync"/>).
     /// </summary>
     public sealed class PiClient : IDisposable
     {
         private readonly PiTransport _transport;
+        private readonly PayoutDesk _payouts;
         private readonly IPiLog _log;
         private readonly RetryPolicy _retry;
-        private readonly bool _ownsTransport;
+        private readonly bool _owns;
 
-        /// <summary>Creates a client and its HttpClient.</summary>
+        /// <summary>Creates a client and its HttpClient; with a wallet seed, checks it (<c>invalid_wallet_seed</c>).</summary>
         public PiClient(PiClientOptions options)
-            : this(new PiTransport(options ?? throw new ArgumentNullException(nameof(options))), NullPiLog.Instance, null, true)
+            : this(Open(options ?? throw new ArgumentNullException(nameof(options))), NullPiLog.Instance, null, true)
         {
         }
 
-        private PiClient(PiTransport transport, IPiLog log, RetryPolicy? retry, bool ownsTransport)
+        private PiClient((PiTransport Transport, PayoutDesk Payouts) parts, IPiLog log, RetryPolicy? retry, bool owns)
         {
-            _transport = transport;
+            _transport = parts.Transport;
+            _payouts = parts.Payouts;
             _log = log;
-            _retry = retry ?? transport.Retry;
-            _ownsTransport = ownsTransport;
+            _retry = retry ?? parts.Transport.Retry;
+            _owns = owns;
         }
+
+        // The seed is checked before any HttpClient exists, so a bad one leaves nothing to dispose.
+        private static (PiTransport, PayoutDesk) Open(PiClientOptions options)
+        {
+            var payouts = new PayoutDesk(options);
+            try
+            {
+                return (new PiTransport(new PiApi(options), options), payouts);
+            }
+            catch
+            {
+                payouts.Dispose();
+                throw;
+            }
+        }
+
+        private (PiTransport, PayoutDesk) Parts => (_transport, _payouts);
 
         /// <summary>The API's base URI.</summary>
         public Uri BaseUri => _transport.BaseUri;
@@ -48,19 +69,44 @@ namespace PiPlatform
         public int? MaxRequestsPerSecond => _transport.MaxRequestsPerSecond;
 
         /// <summary>The API key masked for display: asterisks and, for a key of 16 characters or more, its last four.</summary>
-        public string ApiKeyHint => _transport.ApiKeyHint;
+        public string ApiKeyHint => ((PiApi)_transport.Api).ApiKeyHint;
 
         /// <summary>
         /// The same client (same HttpClient, same key) writing its log lines to <paramref name="log"/>:
         /// each cmdlet invocation gets its own view. Disposing the view does not close the connection.
         /// </summary>
-        public PiClient WithLog(IPiLog log) => new PiClient(_transport, log ?? NullPiLog.Instance, _retry, false);
+        public PiClient WithLog(IPiLog log) => new PiClient(Parts, log ?? NullPiLog.Instance, _retry, false);
 
         /// <summary>The same client retrying under <paramref name="retry"/> (a cmdlet's -MaximumRetryCount, say) instead of the connection's policy.</summary>
-        public PiClient WithRetry(RetryPolicy retry) => new PiClient(_transport, _log, retry ?? throw new ArgumentNullException(nameof(retry)), false);
+        public PiClient WithRetry(RetryPolicy retry) => new PiClient(Parts, _log, retry ?? throw new ArgumentNullException(nameof(retry)), false);
 
         /// <summary>The retry policy this client's calls use.</summary>
         public RetryPolicy Retry => _retry;
+
+        /// <summary>The app wallet's public address (G...), or null when connected without a wallet seed.</summary>
+        public string? WalletAddress => _payouts.Wallet?.AccountId;
+
+        /// <summary>The Horizon server given at connect, or null to follow each payment's network.</summary>
+        public Uri? HorizonUri => _payouts.Servers.Override;
+
+        /// <summary>
+        /// Pays an app-to-user payment on the chain: reads it, refuses one that is not payable by this wallet (nothing
+        /// sent), signs one native payment of exactly its amount to its to_address with its id as memo, submits it to
+        /// Horizon, and returns the payment with the transaction's txid, ready for <see cref="CompletePaymentAsync(Payment, string, CancellationToken)"/>.
+        /// Never pays twice: see <see cref="PaymentSubmitter"/> for the rules.
+        /// </summary>
+        public Task<Payment> SubmitPaymentAsync(string paymentId, CancellationToken cancel = default) =>
+            Submitter().SubmitAsync(paymentId, cancel);
+
+        /// <summary>What should be done with an incomplete payment, from the facts (Pi's state and the chain); changes nothing.</summary>
+        public Task<ResumePlan> PlanResumeAsync(Payment payment, bool cancelUnpaid, CancellationToken cancel = default) =>
+            new PaymentResumer(this, Submitter(), _payouts).PlanAsync(Known(payment), cancelUnpaid, cancel);
+
+        /// <summary>Carries a plan out: completes, pays and completes, or cancels; an undecided plan is <c>payment_not_resumable</c>.</summary>
+        public Task<Payment> ResumePaymentAsync(ResumePlan plan, CancellationToken cancel = default) =>
+            new PaymentResumer(this, Submitter(), _payouts).RunAsync(plan ?? throw new ArgumentNullException(nameof(plan)), cancel);
+
+        private PaymentSubmitter Submitter() => new PaymentSubmitter(this, _payouts, _log, _retry);
 
         /// <summary>GET /v2/me with a user's access token.</summary>
         public async Task<User> GetMeAsync(SecureString accessToken, CancellationToken cancel = default)
@@ -171,7 +217,7 @@ namespace PiPlatform
                         _log.Verbose($"{why}; it is among the incomplete payments ({candidate.Identifier}): confirmed by read-back.");
                         return candidate;
                     }
-                    if (!await WaitToResendAsync(retry, $"{why}; it is not among the incomplete payments", cancel).ConfigureAwait(false)) throw;
+                    if (!await _retry.WaitToResendAsync(retry, $"{why}; it is not among the incomplete payments", _log, cancel).ConfigureAwait(false)) throw;
                 }
             }
         }
@@ -230,27 +276,13 @@ namespace PiPlatform
                         _log.Verbose($"{why}; read back, it is done: confirmed by read-back.");
                         return current;
                     }
-                    if (!await WaitToResendAsync(retry, $"{why}; read back, it has not happened", cancel).ConfigureAwait(false)) throw;
+                    if (!await _retry.WaitToResendAsync(retry, $"{why}; read back, it has not happened", _log, cancel).ConfigureAwait(false)) throw;
                     continue;
                 }
                 // A success tells a repeat from a first change only through what the caller saw before.
                 if (seen != null && change.AlreadyDone(seen)) _log.Verbose(change.Repeat(paymentId));
                 return changed;
             }
-        }
-
-        // Waits before sending a request again that certainly did not take effect; false once the retries are spent.
-        private async Task<bool> WaitToResendAsync(int retry, string why, CancellationToken cancel)
-        {
-            if (retry > _retry.MaximumRetryCount)
-            {
-                _log.Verbose($"{why}, and no retries are left.");
-                return false;
-            }
-            TimeSpan wait = _retry.DelayBefore(retry, null);
-            _log.Verbose($"{why}: retry {retry} of {_retry.MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
-            await Task.Delay(wait, cancel).ConfigureAwait(false);
-            return true;
         }
 
         // The payment as it is now, after a change got no clear answer; if even that cannot be read, the state is unknown.
@@ -319,7 +351,9 @@ namespace PiPlatform
         /// <summary>Closes the connection's HttpClient (only the client created with options owns it).</summary>
         public void Dispose()
         {
-            if (_ownsTransport) _transport.Dispose();
+            if (!_owns) return;
+            _transport.Dispose();
+            _payouts.Dispose();
         }
     }
 }

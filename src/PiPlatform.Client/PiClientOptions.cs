@@ -19,6 +19,15 @@ namespace PiPlatform
         public SecureString? ApiKey { get; init; }
 
         /// <summary>
+        /// The app wallet's secret seed (S...), for signing app-to-user payouts; null for a connection that does not pay.
+        /// Kept as a SecureString, opened only to sign.
+        /// </summary>
+        public SecureString? WalletSeed { get; init; }
+
+        /// <summary>The Horizon server for payouts; null to follow each payment's network (Pi's public servers).</summary>
+        public Uri? HorizonUri { get; init; }
+
+        /// <summary>
         /// How long one call may take, answer included: retries and the waits for a 429's Retry-After count against it.
         /// </summary>
         public TimeSpan Timeout { get; init; } = DefaultTimeout;

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace PiPlatform
 {
@@ -42,6 +44,23 @@ namespace PiPlatform
             double share;
             lock (RandomGate) share = Random.NextDouble();
             return TimeSpan.FromMilliseconds(ceiling * share);
+        }
+
+        /// <summary>
+        /// Waits before sending again what certainly did not take effect (a change read back as not done, a payout's own
+        /// envelope); false once the retries are spent. <paramref name="why"/> starts the log line.
+        /// </summary>
+        internal async Task<bool> WaitToResendAsync(int retry, string why, IPiLog log, CancellationToken cancel)
+        {
+            if (retry > MaximumRetryCount)
+            {
+                log.Verbose($"{why}, and no retries are left.");
+                return false;
+            }
+            TimeSpan wait = DelayBefore(retry, null);
+            log.Verbose($"{why}: retry {retry} of {MaximumRetryCount} in {wait.TotalSeconds:0.##} s.");
+            await Task.Delay(wait, cancel).ConfigureAwait(false);
+            return true;
         }
 
         /// <inheritdoc />

@@ -21,6 +21,12 @@ namespace PiPlatform
         /// <summary>The key, masked: asterisks and at most its last four characters.</summary>
         public string ApiKeyHint => Client.ApiKeyHint;
 
+        /// <summary>The app wallet's public address (G...) that signs payouts, or null when connected without a seed.</summary>
+        public string? WalletAddress => Client.WalletAddress;
+
+        /// <summary>The Horizon server given at connect (the sandbox's with -Sandbox), or null to follow each payment's network.</summary>
+        public Uri? HorizonUri => Client.HorizonUri;
+
         /// <summary>The per-request timeout in seconds.</summary>
         public int TimeoutSec => (int)Client.Timeout.TotalSeconds;
 

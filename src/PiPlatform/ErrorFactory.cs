@@ -52,6 +52,18 @@ namespace PiPlatform
             $"The base URI {Shown(uri)} cannot be used: {problem}.",
             "Pass a URI such as https://api.minepi.com.", Shown(uri));
 
+        public static ErrorRecord InvalidHorizonUri(Uri uri) => Local("InvalidHorizonUri", ErrorCategory.InvalidArgument,
+            $"The Horizon URI {Shown(uri)} cannot be used: it is not an absolute http or https URI without user name, query or fragment.",
+            "Pass a URI such as https://api.testnet.minepi.com, or leave -HorizonUri out to follow each payment's network.", Shown(uri));
+
+        public static ErrorRecord NoWallet(Connection connection) => Local(PiErrorCatalog.WalletNotConfigured, ErrorCategory.InvalidArgument,
+            $"The connection to {connection.BaseUri} has no app wallet, so it cannot sign payouts. Connect with Connect-PiPlatform -WalletSeed (Get-Secret PiWalletSeed), or set $env:PI_WALLET_SEED before connecting.",
+            PiErrorCatalog.Find(PiErrorCatalog.WalletNotConfigured)!.RecommendedAction, connection);
+
+        public static ErrorRecord EmptyWalletSeed() => Local("EmptyWalletSeed", ErrorCategory.InvalidArgument,
+            "The -WalletSeed given is empty.",
+            "Check where the seed came from (an unset vault entry or environment variable gives an empty string).", null);
+
         public static ErrorRecord UnencryptedAuthentication(Uri uri) => Local("UnencryptedAuthenticationRefused", ErrorCategory.SecurityError,
             $"Refusing to send the API key over unencrypted http to '{uri.Host}'.",
             "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", Shown(uri));

@@ -83,6 +83,9 @@ namespace PiPlatform
         /// <summary>How many inputs the command line gave (for progress when nothing is piped): one, unless an array parameter says more.</summary>
         protected virtual int InputCount => 1;
 
+        /// <summary>The connection this invocation uses, once BeginProcessing has resolved it.</summary>
+        private protected Connection? ActiveConnection { get; private set; }
+
         private OrderedRunner Runner => _runner ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         /// <inheritdoc />
@@ -91,6 +94,7 @@ namespace PiPlatform
             Connection? connection = Connection ?? ConnectionRegistry.Current.Default;
             if (connection == null) ThrowTerminatingError(ErrorFactory.NotConnected());
             if (!connection!.IsOpen) ThrowTerminatingError(ErrorFactory.ConnectionClosed(connection));
+            ActiveConnection = connection;
             int? total = MyInvocation.ExpectingInput ? (int?)null : InputCount;
             var progress = new BatchProgress(this, ProgressActivityBase + MyInvocation.PipelinePosition, MyInvocation.MyCommand.Name, total);
             bool logging = IsOn("Verbose", "VerbosePreference") || IsOn("Debug", "DebugPreference");

@@ -23,7 +23,7 @@ BeforeAll {
             $null = $ps.AddScript($Script)
             foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
             $output = $ps.Invoke()
-            [pscustomobject]@{ Output = $output; Questions = $scripted.Questions; Errors = @($ps.Streams.Error) }
+            [pscustomobject]@{ Output = $output; Questions = $scripted.Questions; Lines = $scripted.Lines; Errors = @($ps.Streams.Error) }
         }
         finally {
             $ps.Dispose()
@@ -64,5 +64,30 @@ Describe '-Confirm through a prompting host' {
         $run.Questions[0] | Should -Match 'uid-carol-0003'
         $run.Output | Should -BeNullOrEmpty
         (Get-SandboxStats $sandbox).requests.total | Should -Be $before
+    }
+}
+
+Describe '-WhatIf shows the payout plan, on the host, and changes nothing' {
+    It 'Submit-PiPayment says what it would pay, from which wallet, to whom' {
+        $created = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 2.25 -Memo 'what if'
+        $run = Invoke-Prompted -Answers @() -Arguments (, $created.Identifier) -Script {
+            param($id) Get-PiPayment $id | Submit-PiPayment -WhatIf
+        }
+        $wallet = (Get-PiPlatformConnection | Where-Object IsDefault).WalletAddress
+        $run.Lines | Should -Contain "What if: Performing the operation `"Pay 2.25 Pi from wallet $wallet to $($created.ToAddress) (sign and submit the blockchain transaction)`" on target `"$($created.Identifier)`"."
+        (Get-PiPayment $created.Identifier).TxId | Should -BeNullOrEmpty
+    }
+
+    It 'Resume-PiPayment says for each payment what it would do and why' {
+        $unpaid = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1.5 -Memo 'stuck'
+        $paid = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1 -Memo 'paid' | Submit-PiPayment -Confirm:$false
+        $run = Invoke-Prompted -Answers @() -Arguments (, @($unpaid.Identifier, $paid.Identifier)) -Script {
+            param($ids) $ids | Get-PiPayment | Resume-PiPayment -WhatIf
+        }
+        $run.Lines | Should -HaveCount 2
+        $run.Lines[0] | Should -Match "Pay 1.5 Pi to $($unpaid.ToAddress), then complete: no transaction on the chain pays it"
+        $run.Lines[1] | Should -Match "Complete with txid $($paid.TxId): Pi links it to transaction"
+        (Get-PiPayment $unpaid.Identifier).TxId | Should -BeNullOrEmpty
+        (Get-PiPayment $paid.Identifier).State | Should -Not -Be 'Completed'
     }
 }

@@ -18,6 +18,9 @@ namespace PiPlatformTests
 
         public IReadOnlyList<string> Questions => _ui.Questions;
 
+        /// <summary>What was written to the host as lines: -WhatIf's "What if: ..." among them.</summary>
+        public IReadOnlyList<string> Lines => _ui.Lines;
+
         public override string Name => "ScriptedHost";
         public override Version Version { get; } = new Version(1, 0);
         public override Guid InstanceId { get; } = Guid.NewGuid();
@@ -38,6 +41,8 @@ namespace PiPlatformTests
         public ScriptedUI(IEnumerable<string> answers) => _answers = new Queue<string>(answers);
 
         public List<string> Questions { get; } = new List<string>();
+
+        public List<string> Lines { get; } = new List<string>();
 
         // Answers by the hot key a user would type: Y(es), A (Yes to All), N(o), L (No to All).
         private static readonly Dictionary<string, string> Labels = new Dictionary<string, string>
@@ -62,7 +67,7 @@ namespace PiPlatformTests
         public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
         public override void Write(string value) { }
         public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
-        public override void WriteLine(string value) { }
+        public override void WriteLine(string value) => Lines.Add(value);
         public override void WriteErrorLine(string value) { }
         public override void WriteDebugLine(string message) { }
         public override void WriteProgress(long sourceId, ProgressRecord record) { }

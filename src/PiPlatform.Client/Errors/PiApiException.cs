@@ -51,14 +51,16 @@ namespace PiPlatform
         private static string Describe(PiApiError error, PiErrorInfo? info)
         {
             string what = info?.Meaning ?? $"The request failed with HTTP {error.StatusCode}.";
-            string said = error.ApiMessage is { Length: > 0 } m ? $" Pi said: {m}" : "";
+            string said = error.ApiMessage is { Length: > 0 } m ? $" {error.Api} said: {m}" : "";
+            string codes = error.ResultCodes is { Length: > 0 } r ? $" Result codes: {r}." : "";
             string extra = error.VerificationError is { Length: > 0 } v ? $" Verification error: {v}" : "";
             string problem = error.Problem is { Length: > 0 } why ? $" It was refused: {why}" : "";
             // Set only when the answer was not the API's JSON (a proxy's page, an empty or truncated body).
             string body = error.BodySnippet != null
                 ? $" Content-Type: {error.ContentType ?? "(none)"}; body starts: {(string.IsNullOrEmpty(error.BodySnippet) ? "(empty)" : error.BodySnippet)}"
                 : "";
-            return $"{what}{said}{extra}{problem}{body} ({error.Method} {error.Path} answered {error.StatusCode} '{error.Code}')";
+            string where = error.Api == "Pi" ? "" : error.Api + " ";
+            return $"{what}{said}{codes}{extra}{problem}{body} ({where}{error.Method} {error.Path} answered {error.StatusCode} '{error.Code}')";
         }
     }
 
@@ -95,6 +97,9 @@ namespace PiPlatform
     /// <summary>What an error answer said, parsed.</summary>
     public sealed class PiApiError
     {
+        /// <summary>Which API answered: "Pi" or "Horizon" (the blockchain's).</summary>
+        public string Api { get; init; } = "Pi";
+
         /// <summary>The HTTP method of the request.</summary>
         public string Method { get; init; } = "";
 
@@ -109,6 +114,9 @@ namespace PiPlatform
 
         /// <summary>The API's <c>error_message</c> (or, for bodies with only a sentence in <c>error</c>, that sentence).</summary>
         public string? ApiMessage { get; init; }
+
+        /// <summary>Horizon's result codes for a refused transaction, e.g. <c>tx_failed</c>, <c>op_underfunded</c>; null from Pi.</summary>
+        public string? ResultCodes { get; init; }
 
         /// <summary>The payment the body carried, if any.</summary>
         public Payment? Payment { get; init; }

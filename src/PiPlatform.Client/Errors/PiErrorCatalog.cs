@@ -48,6 +48,21 @@ namespace PiPlatform
         internal const string NotificationQuotaExceeded = "notification_quota_exceeded";
         internal const string InvalidNotification = "invalid_notification";
         internal const string TooManyNotifications = "too_many_notifications";
+        internal const string InvalidWalletSeed = "invalid_wallet_seed";
+        /// <summary>A payout was asked of a connection made without a wallet seed.</summary>
+        public const string WalletNotConfigured = "wallet_not_configured";
+        internal const string NotAppToUser = "not_app_to_user";
+        internal const string WalletMismatch = "wallet_mismatch";
+        internal const string UnknownNetwork = "unknown_network";
+        internal const string NetworkMismatch = "network_mismatch";
+        internal const string TransactionMismatch = "transaction_mismatch";
+        internal const string PaymentNotResumable = "payment_not_resumable";
+        // pi-backend's name for it.
+        internal const string PaymentHasTransaction = "payment_already_has_linked_txid";
+        // Horizon's codes the payout logic acts on.
+        internal const string SubmissionTimeout = "submission_timeout";
+        internal const string TxBadSeq = "tx_bad_seq";
+        internal const string TxTooLate = "tx_too_late";
 
         private static readonly Dictionary<string, PiErrorInfo> Codes = Build(
             // Any payment call.
@@ -141,7 +156,53 @@ namespace PiPlatform
             (InvalidNotification, PiErrorKind.InvalidArgument, "Pi refused the notification batch as invalid.",
                 "Every notification needs UserUid, Title, Body and a Subroute starting with '/'."),
             (TooManyNotifications, PiErrorKind.InvalidArgument, "Pi refused the batch as too large.",
-                "Send at most 256 notifications per request."));
+                "Send at most 256 notifications per request."),
+            // App-to-user payouts: this module's checks before anything is signed.
+            (InvalidWalletSeed, PiErrorKind.InvalidArgument, "The wallet seed is not a Stellar secret seed (S..., 56 characters, with a valid checksum).",
+                "Copy the app wallet's secret seed again from where you keep it (Get-Secret PiWalletSeed); the error says what is wrong with it, never what it is."),
+            (WalletNotConfigured, PiErrorKind.InvalidArgument, "The connection has no app wallet, so it cannot sign payouts.",
+                "Connect with Connect-PiPlatform -WalletSeed (Get-Secret PiWalletSeed), or set $env:PI_WALLET_SEED before connecting."),
+            (NotAppToUser, PiErrorKind.InvalidArgument, "The payment is user-to-app: the user submits its transaction, not the app.",
+                "Submit only app-to-user payments (New-PiPayment's); complete user-to-app ones with Complete-PiPayment once the user has paid."),
+            (PaymentHasTransaction, PiErrorKind.Conflict, "The payment already has a blockchain transaction, so it is not paid again.",
+                "Complete it with Complete-PiPayment (it uses the payment's own txid)."),
+            (WalletMismatch, PiErrorKind.InvalidArgument, "The payment is paid from another wallet than this connection's.",
+                "Connect with the seed of the wallet the payment's FromAddress names (the app's wallet in the Developer Portal)."),
+            (UnknownNetwork, PiErrorKind.InvalidArgument, "The payment's network is not one this module knows a Horizon server for.",
+                "Connect with -HorizonUri to name the Horizon server of that network."),
+            (NetworkMismatch, PiErrorKind.InvalidArgument, "The Horizon server serves another network than the payment's.",
+                "Connect with the -HorizonUri of the payment's network, or without -HorizonUri to follow the payment's network."),
+            (TransactionMismatch, PiErrorKind.Conflict, "A transaction on the chain carries the payment's id as its memo but does not pay it.",
+                "Check that transaction on the chain: Pi will not complete the payment with it. Cancel the payment (Stop-PiPayment) and pay the user with a new one."),
+            (PaymentNotResumable, PiErrorKind.Conflict, "What to do with this incomplete payment cannot be decided from the facts, so nothing was done.",
+                "Read the error's reason: connect with -WalletSeed to pay an unpaid payout, pass -Cancel to cancel unpaid payments, or look the payment up yourself."),
+            // Horizon's result codes for a refused transaction (nothing moved, unless the code is an op_ one).
+            (SubmissionTimeout, PiErrorKind.Timeout, "Horizon took the transaction but did not see it applied in time: it may still be applied.",
+                "Run Submit-PiPayment again: it looks the transaction up on the chain before anything is signed again."),
+            ("transaction_malformed", PiErrorKind.InvalidArgument, "Horizon could not decode the transaction envelope.",
+                "Report it as a bug of this module, with the error's details."),
+            (TxBadSeq, PiErrorKind.Conflict, "The transaction's sequence number is not the wallet's next one: another transaction of the wallet came first.",
+                "Run Submit-PiPayment again; do not use the app wallet from two programs at once."),
+            (TxTooLate, PiErrorKind.Timeout, "The transaction's time bounds passed before it was applied.",
+                "Run Submit-PiPayment again: it signs a new transaction once the old one can no longer be applied."),
+            ("tx_too_early", PiErrorKind.Conflict, "The transaction's time bounds have not begun: the clocks disagree.",
+                "Try again; check this machine's clock."),
+            ("tx_bad_auth", PiErrorKind.Authentication, "The transaction's signature is not the source wallet's on this network.",
+                "Connect with the seed of the payment's wallet, and check the payment's network."),
+            ("tx_insufficient_fee", PiErrorKind.Conflict, "The fee is below the network's base fee.",
+                "Try again: the base fee is read anew for each transaction."),
+            ("tx_insufficient_balance", PiErrorKind.LimitExceeded, "The app wallet cannot pay the fee and keep its minimum balance.",
+                "Fund the app wallet."),
+            ("tx_no_source_account", PiErrorKind.NotFound, "The app wallet has no account on this network.",
+                "Fund the app wallet's address on the payment's network."),
+            ("op_underfunded", PiErrorKind.LimitExceeded, "The app wallet's balance does not cover the payment (the fee was charged).",
+                "Fund the app wallet, then run Submit-PiPayment again."),
+            ("op_no_destination", PiErrorKind.NotFound, "The user's wallet has no account on the chain yet (the fee was charged).",
+                "Ask the user to activate their wallet, or cancel the payment with Stop-PiPayment."),
+            ("op_malformed", PiErrorKind.InvalidArgument, "The payment operation is invalid (amount or destination).",
+                "Check the payment's amount and to_address."),
+            ("tx_failed", PiErrorKind.Conflict, "The transaction failed on the chain (the fee was charged).",
+                "Read the error's result codes; fix the cause before running Submit-PiPayment again."));
 
         /// <summary>Looks a code up; null if it is not one we know.</summary>
         public static PiErrorInfo? Find(string? code) =>

@@ -8,21 +8,25 @@ using System.Threading.Tasks;
 
 namespace PiPlatform.Http
 {
-    /// <summary>An HTTP answer, read whole: its status, body (at most the size cap), content type and Retry-After.</summary>
+    /// <summary>An HTTP answer, read whole: its status, body (at most the size cap), content type, Retry-After and Date.</summary>
     internal readonly struct Answer
     {
-        public Answer(int status, byte[] body, string? contentType, TimeSpan? retryAfter)
+        public Answer(int status, byte[] body, string? contentType, TimeSpan? retryAfter, DateTimeOffset? date = null)
         {
             Status = status;
             Body = body;
             ContentType = contentType;
             RetryAfter = retryAfter;
+            Date = date;
         }
 
         public int Status { get; }
         public byte[] Body { get; }
         public string? ContentType { get; }
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The server's clock when it answered (the Date header), if it said.</summary>
+        public DateTimeOffset? Date { get; }
 
         public bool IsSuccess => Status >= 200 && Status < 300;
 
@@ -42,7 +46,7 @@ namespace PiPlatform.Http
             byte[] body = declared is long exact
                 ? await ReadExactAsync(stream, (int)exact, cancel).ConfigureAwait(false)
                 : await ReadCappedAsync(stream, maxBytes, cancel).ConfigureAwait(false);
-            return new Answer((int)response.StatusCode, body, content.Headers.ContentType?.ToString(), RetryAfterOf(response));
+            return new Answer((int)response.StatusCode, body, content.Headers.ContentType?.ToString(), RetryAfterOf(response), response.Headers.Date);
         }
 
         private static async Task<byte[]> ReadExactAsync(Stream stream, int length, CancellationToken cancel)

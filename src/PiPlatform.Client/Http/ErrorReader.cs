@@ -48,8 +48,9 @@ namespace PiPlatform.Http
         }
 
         /// <summary>An answer that is not the API's JSON: a proxy's page, an empty 5xx, a truncated body, a refused value.</summary>
-        public PiApiError Unexpected(PiRequest request, Answer answer, string? problem = null) => new PiApiError
+        public PiApiError Unexpected(PiRequest request, Answer answer, string? problem = null, string api = "Pi") => new PiApiError
         {
+            Api = api,
             Method = request.Method.Method,
             Path = "/" + request.Path,
             StatusCode = answer.Status,
@@ -94,8 +95,11 @@ namespace PiPlatform.Http
             }
         }
 
-        // Redacted before it is cut, so that a secret the cut would split is still found whole.
-        private string? Clean(string? text, PiRequest request, int length)
+        /// <summary>
+        /// The server's text as it may be shown: redacted, control characters removed, cut to <paramref name="length"/>.
+        /// Redacted before it is cut, so that a secret the cut would split is still found whole.
+        /// </summary>
+        public string? Clean(string? text, PiRequest request, int length)
         {
             if (text == null) return null;
             string redacted = Secret.Redact(text, _apiKey, request.BearerToken);

@@ -3,7 +3,7 @@ using System.Security;
 
 namespace PiPlatform.Http
 {
-    /// <summary>One request to the API, before it is sent.</summary>
+    /// <summary>One request to an API (Pi's or Horizon), before it is sent.</summary>
     internal sealed class PiRequest
     {
         public PiRequest(HttpMethod method, string path, string route)
@@ -22,8 +22,11 @@ namespace PiPlatform.Http
         /// <summary>The path's template, e.g. <c>v2/payments/{id}/approve</c>, for logs that group requests.</summary>
         public string Route { get; }
 
-        /// <summary>A JSON body, or null.</summary>
+        /// <summary>The body (UTF-8), or null.</summary>
         public byte[]? Body { get; init; }
+
+        /// <summary>The body's media type: JSON for Pi, a form for Horizon's POST /transactions.</summary>
+        public string ContentType { get; init; } = "application/json";
 
         /// <summary>A user's access token, for the Bearer endpoints; null means the app's server key.</summary>
         public SecureString? BearerToken { get; init; }

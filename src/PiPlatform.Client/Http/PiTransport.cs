@@ -13,28 +13,27 @@ using PiPlatform.Json;
 namespace PiPlatform.Http
 {
     /// <summary>
-    /// The one place every request goes through: the rate cap and 429 pauses (shared by every concurrent call of
-    /// the connection), the auth header, the timeout budget, retries of what may be sent again, the size cap, logging
-    /// and the mapping of failed answers to exceptions. One per connection; it owns the connection's single HttpClient
-    /// and its keep-alive pool.
+    /// The one place every request goes through, to Pi or to Horizon: the rate cap and 429 pauses (shared by every
+    /// concurrent call to that API), the auth header, the timeout budget, retries of what may be sent again, the size
+    /// cap, logging and the mapping of failed answers to exceptions. One per API of a connection; each owns one
+    /// HttpClient and its keep-alive pool. What differs between the APIs is their <see cref="WireApi"/>.
     /// </summary>
     internal sealed class PiTransport : IDisposable
     {
         private readonly HttpClient _http;
-        private readonly SecureString? _apiKey;
+        private readonly WireApi _api;
         private readonly PiClientOptions _options;
         private readonly RequestGate _gate;
-        private readonly ErrorReader _errors;
+        private readonly string _logPrefix;
 
-        public PiTransport(PiClientOptions options)
+        public PiTransport(WireApi api, PiClientOptions options)
         {
+            _api = api;
             _options = options;
-            BaseUri = ApiRoot(options.BaseUri);
-            // A copy of our own, checked once here: a key that no header can carry fails at Connect, not on every call.
-            _apiKey = options.ApiKey == null ? null : Secret.Normalize(options.ApiKey, PiErrorCatalog.InvalidApiKey, "API key");
-            ApiKeyHint = _apiKey == null ? "" : Secret.Hint(_apiKey);
+            BaseUri = api.Root;
+            // Pi's lines stay as they always were ("GET /v2/payments/abc -> 200"); the other API names itself.
+            _logPrefix = api is PiApi ? "" : api.Name + " ";
             _gate = new RequestGate(options.MaxRequestsPerSecond);
-            _errors = new ErrorReader(_apiKey);
             // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
             var handler = new HttpClientHandler
             {
@@ -60,10 +59,8 @@ namespace PiPlatform.Http
 
         public TimeSpan Timeout => _options.Timeout;
 
-        public bool HasApiKey => _apiKey != null && _apiKey.Length > 0;
-
-        /// <summary>The key masked for display: asterisks and at most its last four characters.</summary>
-        public string ApiKeyHint { get; }
+        /// <summary>The API this transport speaks.</summary>
+        public WireApi Api => _api;
 
         public int? MaxRequestsPerSecond => _options.MaxRequestsPerSecond;
 
@@ -79,7 +76,11 @@ namespace PiPlatform.Http
         /// call's timeout budget runs from its first send: time queued behind the rate cap or another call's 429 pause is
         /// not its own, but its retries and their waits are.
         /// </summary>
-        public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, RetryPolicy retry, CancellationToken cancel)
+        public Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, T> read, IPiLog log, RetryPolicy retry, CancellationToken cancel) =>
+            SendAsync(request, (root, _) => read(root), log, retry, cancel);
+
+        /// <summary>The same, for a reader that needs the answer's headers too (Horizon's clock is its Date header).</summary>
+        public async Task<T> SendAsync<T>(PiRequest request, Func<JsonElement, Answer, T> read, IPiLog log, RetryPolicy retry, CancellationToken cancel)
         {
             await _gate.WaitTurnAsync(cancel).ConfigureAwait(false);
             Stopwatch budget = Stopwatch.StartNew();
@@ -100,18 +101,18 @@ namespace PiPlatform.Http
                 {
                     if (await RetryAsync(request, retry, retries + 1, answer.RetryAfter, $"{answer.Status}", budget, log, cancel).ConfigureAwait(false)) continue;
                 }
-                if (!answer.IsSuccess) throw PiApiException.Create(_errors.Read(request, answer));
-                JsonDocument doc = ErrorReader.TryParse(answer) ?? throw PiApiException.Create(_errors.Unexpected(request, answer));
+                if (!answer.IsSuccess) throw PiApiException.Create(_api.ReadError(request, answer));
+                JsonDocument doc = ErrorReader.TryParse(answer) ?? throw PiApiException.Create(_api.Unexpected(request, answer));
                 using (doc)
                 {
                     try
                     {
-                        return read(doc.RootElement);
+                        return read(doc.RootElement, answer);
                     }
                     // What a reader throws on JSON of the wrong shape or values out of range (a timestamp in ms, say).
                     catch (Exception e) when (e is FormatException || e is InvalidOperationException || e is ArgumentException || e is OverflowException)
                     {
-                        throw PiApiException.Create(_errors.Unexpected(request, answer, e.Message));
+                        throw PiApiException.Create(_api.Unexpected(request, answer, e.Message));
                     }
                 }
             }
@@ -127,7 +128,7 @@ namespace PiPlatform.Http
         private async Task<bool> RetryAsync(PiRequest request, RetryPolicy policy, int retry, TimeSpan? retryAfter, string why,
             Stopwatch budget, IPiLog log, CancellationToken cancel)
         {
-            string what = $"{request.Method} /{request.Path}";
+            string what = Describe(request);
             bool limited = why == "429";
             string reason = limited ? "429: Pi is rate limiting" : why;
             if (retry > policy.MaximumRetryCount)
@@ -159,15 +160,13 @@ namespace PiPlatform.Http
         private async Task<Answer> SendOnceAsync(PiRequest request, IPiLog log, TimeSpan timeLeft, CancellationToken cancel)
         {
             using var message = new HttpRequestMessage(request.Method, request.Path);
-            message.Headers.Authorization = request.BearerToken != null
-                ? new AuthenticationHeaderValue("Bearer", Secret.Reveal(request.BearerToken))
-                : _apiKey != null ? new AuthenticationHeaderValue("Key", Secret.Reveal(_apiKey)) : null;
+            message.Headers.Authorization = _api.Credential(request);
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType) { CharSet = "utf-8" };
             }
-            string what = $"{request.Method} /{request.Path}";
+            string what = Describe(request);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             timeout.CancelAfter(timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero);
             Stopwatch clock = Stopwatch.StartNew();
@@ -198,23 +197,16 @@ namespace PiPlatform.Http
             }
         }
 
-        private static PiTransportException Lost(PiRequest request, string code, string detail, Exception? inner) =>
+        private PiTransportException Lost(PiRequest request, string code, string detail, Exception? inner) =>
             new PiTransportException(code, request.Method.Method, "/" + request.Path,
-                $"{PiErrorCatalog.Get(code).Meaning} ({request.Method} /{request.Path}: {detail})", inner);
+                $"{PiErrorCatalog.Get(code).Meaning} ({Describe(request)}: {detail})", inner);
 
-        // The root the v2 paths are added to. A base pasted from Pi's docs ("https://api.minepi.com/v2") means the same
-        // API as "https://api.minepi.com", not ".../v2/v2/payments".
-        private static Uri ApiRoot(Uri baseUri)
-        {
-            string text = baseUri.AbsoluteUri.TrimEnd('/');
-            if (text.EndsWith("/v2", StringComparison.OrdinalIgnoreCase)) text = text.Substring(0, text.Length - 3);
-            return new Uri(text + "/");
-        }
+        private string Describe(PiRequest request) => $"{_logPrefix}{request.Method} /{request.Path}";
 
         public void Dispose()
         {
             _http.Dispose();
-            _apiKey?.Dispose();
+            _api.Dispose();
         }
     }
 }

@@ -70,6 +70,14 @@ namespace PiPlatform
 
         /// <inheritdoc />
         public override string ToString() => Identifier;
+
+        /// <summary>This payment as read, with <paramref name="transaction"/>: a payout's, before Pi has linked it.</summary>
+        internal Payment WithTransaction(PaymentTransaction transaction) => new Payment
+        {
+            Identifier = Identifier, UserUid = UserUid, Amount = Amount, Memo = Memo, Metadata = Metadata,
+            FromAddress = FromAddress, ToAddress = ToAddress, Direction = Direction, CreatedAt = CreatedAt,
+            Network = Network, Status = Status, Transaction = transaction,
+        };
     }
 
     /// <summary>A payment's status flags.</summary>

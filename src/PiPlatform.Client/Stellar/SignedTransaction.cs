@@ -3,7 +3,7 @@ using System;
 namespace PiPlatform.Stellar
 {
     /// <summary>
-    /// A <see cref="PaymentTransaction"/> signed for one network, in the form Horizon takes it (the base64
+    /// A <see cref="PayoutTransaction"/> signed for one network, in the form Horizon takes it (the base64
     /// TransactionEnvelope: ENVELOPE_TYPE_TX, the transaction, one decorated signature) and the hash that names it.
     /// Resending a payout means resending this same envelope, never a rebuilt one: the same envelope cannot pay twice.
     /// </summary>
@@ -17,7 +17,7 @@ namespace PiPlatform.Stellar
         private readonly byte[] _signature;
         private readonly byte[] _envelope;
 
-        internal SignedTransaction(PaymentTransaction transaction, string networkPassphrase, byte[] hint, byte[] signature)
+        internal SignedTransaction(PayoutTransaction transaction, string networkPassphrase, byte[] hint, byte[] signature)
         {
             Transaction = transaction;
             NetworkPassphrase = networkPassphrase;
@@ -29,7 +29,7 @@ namespace PiPlatform.Stellar
         }
 
         /// <summary>The transaction that is signed.</summary>
-        public PaymentTransaction Transaction { get; }
+        public PayoutTransaction Transaction { get; }
 
         /// <summary>The network the transaction was signed (or parsed) for, such as "Pi Testnet".</summary>
         public string NetworkPassphrase { get; }
@@ -75,7 +75,7 @@ namespace PiPlatform.Stellar
                 throw XdrReader.Malformed("envelope type", type == XdrCodes.EnvelopeTypeTxV0 ? "v0 envelopes (before protocol 13) are not supported"
                     : type == XdrCodes.EnvelopeTypeTxFeeBump ? "fee-bump envelopes are not a payout" : $"{type} is not ENVELOPE_TYPE_TX");
             }
-            PaymentTransaction transaction = TransactionXdr.Read(xdr);
+            PayoutTransaction transaction = TransactionXdr.Read(xdr);
             uint signatures = xdr.ReadUInt32("signature count");
             if (signatures != 1)
             {

@@ -3,7 +3,7 @@ using System;
 namespace PiPlatform.Stellar
 {
     /// <summary>
-    /// The XDR layout of a <see cref="PaymentTransaction"/> (stellar-xdr, Stellar-transaction.x, struct Transaction),
+    /// The XDR layout of a <see cref="PayoutTransaction"/> (stellar-xdr, Stellar-transaction.x, struct Transaction),
     /// writing and strict reading side by side so that the two can be checked against each other and the .x file.
     /// Reading accepts exactly what writing produces and refuses everything else by name.
     /// </summary>
@@ -11,7 +11,7 @@ namespace PiPlatform.Stellar
     {
         private const int KeyLength = 32;
 
-        public static byte[] Write(PaymentTransaction tx, byte[] sourceKey, byte[] memo, byte[] destinationKey)
+        public static byte[] Write(PayoutTransaction tx, byte[] sourceKey, byte[] memo, byte[] destinationKey)
         {
             var xdr = new XdrWriter();
             WriteAccount(xdr, sourceKey);                          // MuxedAccount sourceAccount
@@ -39,7 +39,7 @@ namespace PiPlatform.Stellar
             return xdr.ToArray();
         }
 
-        public static PaymentTransaction Read(XdrReader xdr)
+        public static PayoutTransaction Read(XdrReader xdr)
         {
             string source = ReadAccount(xdr, "source account");
             uint fee = xdr.ReadUInt32("fee");
@@ -85,8 +85,8 @@ namespace PiPlatform.Stellar
             try
             {
                 return hasTimeBounds
-                    ? new PaymentTransaction(source, sequence, fee, minTime, maxTime, memo, destination, amount)
-                    : new PaymentTransaction(source, sequence, fee, memo, destination, amount);
+                    ? new PayoutTransaction(source, sequence, fee, minTime, maxTime, memo, destination, amount)
+                    : new PayoutTransaction(source, sequence, fee, memo, destination, amount);
             }
             catch (ArgumentException e)
             {
@@ -116,7 +116,7 @@ namespace PiPlatform.Stellar
             byte[] bytes = xdr.ReadVariableOpaque(XdrCodes.MaxMemoTextBytes, "memo");
             try
             {
-                return PaymentTransaction.MemoFromBytes(bytes);
+                return PayoutTransaction.MemoFromBytes(bytes);
             }
             catch (ArgumentException e)
             {

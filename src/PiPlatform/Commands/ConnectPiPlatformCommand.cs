@@ -14,6 +14,7 @@ namespace PiPlatform.Commands
         private const string KeySet = "ApiKey";
         private const string SandboxSet = "Sandbox";
         private const string KeyVariable = "PI_API_KEY";
+        private const string SeedVariable = "PI_WALLET_SEED";
 
         /// <summary>The app's server API key from the Pi Developer Portal. Defaults to $env:PI_API_KEY (or, with -Sandbox, the sandbox's well-known key).</summary>
         [Parameter(ParameterSetName = KeySet)]
@@ -29,6 +30,23 @@ namespace PiPlatform.Commands
         /// <summary>Connect to a local PiPlatform sandbox: -Sandbox alone, or -Sandbox http://127.0.0.1:PORT.</summary>
         [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
         public SwitchParameter Sandbox { get; set; }
+
+        /// <summary>
+        /// The app wallet's secret seed (S...), for Submit-PiPayment and Resume-PiPayment to sign payouts. Defaults to
+        /// $env:PI_WALLET_SEED (with -Sandbox, the sandbox's well-known wallet). Checked here; never shown: the
+        /// connection shows only the wallet's public address.
+        /// </summary>
+        [Parameter(ParameterSetName = KeySet)]
+        [Parameter(ParameterSetName = SandboxSet)]
+        public SecureString? WalletSeed { get; set; }
+
+        /// <summary>
+        /// The Horizon (blockchain API) server for payouts; default: the one of each payment's network
+        /// (https://api.mainnet.minepi.com for Pi Network, https://api.testnet.minepi.com for Pi Testnet; with -Sandbox, the sandbox).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? HorizonUri { get; set; }
 
         /// <summary>Seconds one request may take; the official SDKs' 20 by default.</summary>
         [Parameter]
@@ -78,11 +96,16 @@ namespace PiPlatform.Commands
         {
             Uri uri = BaseUri ?? (Sandbox ? PiSandboxDefaults.BaseUri : PiClientOptions.DefaultBaseUri);
             CheckBaseUri(uri);
+            Uri? horizon = HorizonUri ?? (Sandbox ? uri : null);
+            if (horizon != null) CheckHorizonUri(horizon);
             using SecureString key = ResolveKey();
+            using SecureString? seed = ResolveSeed();
             var options = new PiClientOptions
             {
                 BaseUri = uri,
                 ApiKey = key,
+                WalletSeed = seed,
+                HorizonUri = horizon,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 UserAgent = UserAgent(),
                 MaxRequestsPerSecond = MaxRequestsPerSecond > 0 ? MaxRequestsPerSecond : (int?)null,
@@ -96,7 +119,7 @@ namespace PiPlatform.Commands
             }
             catch (PiException refused)
             {
-                // A key no header can carry: the whole command fails, and the message says where, never what.
+                // A key no header can carry, a seed that is none: the whole command fails, and the message says where, never what.
                 ThrowTerminatingError(ErrorFactory.FromException(refused, null));
                 return;
             }
@@ -104,6 +127,10 @@ namespace PiPlatform.Commands
             ConnectionRegistry.Current.Add(connection);
             string cap = MaxRequestsPerSecond > 0 ? $", at most {MaxRequestsPerSecond} requests/s" : "";
             WriteVerbose($"Connected to {connection.BaseUri} with key {connection.ApiKeyHint} (timeout {TimeoutSec} s, {MaximumRetryCount} retries from {RetryIntervalSec} s{cap}).");
+            if (connection.WalletAddress != null)
+            {
+                WriteVerbose($"Payouts are signed by wallet {connection.WalletAddress} and sent to {(horizon != null ? horizon.ToString() : "the Horizon of each payment's network")}.");
+            }
             if (PassThru) WriteObject(connection);
         }
 
@@ -123,6 +150,30 @@ namespace PiPlatform.Commands
             {
                 ThrowTerminatingError(ErrorFactory.UnencryptedAuthentication(uri));
             }
+        }
+
+        // Horizon takes no key, so http is allowed anywhere; the rest is as for the base URI.
+        private void CheckHorizonUri(Uri uri)
+        {
+            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
+                uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                ThrowTerminatingError(ErrorFactory.InvalidHorizonUri(uri));
+            }
+        }
+
+        private SecureString? ResolveSeed()
+        {
+            if (WalletSeed != null)
+            {
+                if (WalletSeed.Length == 0) ThrowTerminatingError(ErrorFactory.EmptyWalletSeed());
+                return WalletSeed.Copy();
+            }
+            if (Sandbox) return SecureStringTransformationAttribute.ToSecureString(PiSandboxDefaults.WalletSeed);
+            string? fromEnvironment = Environment.GetEnvironmentVariable(SeedVariable);
+            if (string.IsNullOrEmpty(fromEnvironment)) return null;
+            WriteVerbose($"Using the wallet seed in ${SeedVariable}.");
+            return SecureStringTransformationAttribute.ToSecureString(fromEnvironment!);
         }
 
         private SecureString ResolveKey()

@@ -4,8 +4,7 @@ using PiPlatform.Stellar;
 
 namespace PiPlatform.Client.Tests.Stellar
 {
-    // PiPlatform.PaymentTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
-    using PaymentTransaction = PiPlatform.Stellar.PaymentTransaction;
+    // PiPlatform.PayoutTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
 
     /// <summary>
     /// Transactions built, signed and encoded by Stellar's reference library, @stellar/stellar-base, which shares no
@@ -88,9 +87,9 @@ namespace PiPlatform.Client.Tests.Stellar
         string TransactionXdr, string Hash, string Signature, string EnvelopeXdr)
     {
         /// <summary>The same payment built by our code (no time bounds: PRECOND_NONE), paid by the sandbox wallet.</summary>
-        public PaymentTransaction Build() => MinTime is ulong min && MaxTime is ulong max
-            ? new PaymentTransaction(ReferenceVectors.WalletAccountId, Sequence, Fee, min, max, Memo, Destination, Stroops)
-            : new PaymentTransaction(ReferenceVectors.WalletAccountId, Sequence, Fee, Memo, Destination, Stroops);
+        public PayoutTransaction Build() => MinTime is ulong min && MaxTime is ulong max
+            ? new PayoutTransaction(ReferenceVectors.WalletAccountId, Sequence, Fee, min, max, Memo, Destination, Stroops)
+            : new PayoutTransaction(ReferenceVectors.WalletAccountId, Sequence, Fee, Memo, Destination, Stroops);
 
         /// <summary>The envelope's bytes, for tests that change one field.</summary>
         public byte[] EnvelopeBytes() => Convert.FromBase64String(EnvelopeXdr);

@@ -7,8 +7,7 @@ using Xunit;
 
 namespace PiPlatform.Client.Tests.Stellar
 {
-    // PiPlatform.PaymentTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
-    using PaymentTransaction = PiPlatform.Stellar.PaymentTransaction;
+    // PiPlatform.PayoutTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
 
     /// <summary>
     /// Reading @stellar/stellar-base's envelopes back, checking their signatures, and refusing every envelope that is
@@ -47,7 +46,7 @@ namespace PiPlatform.Client.Tests.Stellar
         {
             Vector v = ReferenceVectors.Get(name);
             SignedTransaction parsed = SignedTransaction.Parse(v.EnvelopeXdr, v.Network);
-            PaymentTransaction tx = parsed.Transaction;
+            PayoutTransaction tx = parsed.Transaction;
             Assert.Equal((ReferenceVectors.WalletAccountId, v.Sequence, v.Fee, v.MinTime.HasValue, v.MinTime ?? 0, v.MaxTime ?? 0, v.Memo, v.Destination, v.Stroops),
                 (tx.SourceAccount, tx.Sequence, tx.Fee, tx.HasTimeBounds, tx.MinTime, tx.MaxTime, tx.MemoText, tx.Destination, tx.AmountStroops));
             Assert.Equal(v.TransactionXdr, Convert.ToBase64String(tx.ToXdr()));

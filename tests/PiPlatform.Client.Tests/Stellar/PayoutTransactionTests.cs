@@ -4,8 +4,7 @@ using Xunit;
 
 namespace PiPlatform.Client.Tests.Stellar
 {
-    // PiPlatform.PaymentTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
-    using PaymentTransaction = PiPlatform.Stellar.PaymentTransaction;
+    // PiPlatform.PayoutTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
 
     /// <summary>Our encoding, hash and signature of a payout against @stellar/stellar-base's, byte for byte.</summary>
     public class PaymentTransactionTests
@@ -56,24 +55,24 @@ namespace PiPlatform.Client.Tests.Stellar
         [Fact]
         public void TheHashDependsOnTheNetwork()
         {
-            PaymentTransaction tx = ReferenceVectors.OnePiOnTestnet.Build();
+            PayoutTransaction tx = ReferenceVectors.OnePiOnTestnet.Build();
             Assert.NotEqual(tx.Hash(StellarNetwork.PiTestnet), tx.Hash(StellarNetwork.PiMainnet));
         }
 
         [Fact]
         public void ThePropertiesAreWhatWasGiven()
         {
-            var tx = new PaymentTransaction(Wallet, 42, 100_000, 10, 190, Memo28, User, 15_000_000);
+            var tx = new PayoutTransaction(Wallet, 42, 100_000, 10, 190, Memo28, User, 15_000_000);
             Assert.Equal((Wallet, 42L, 100_000u, true, 10UL, 190UL, Memo28, User, 15_000_000L, 1.5m),
                 (tx.SourceAccount, tx.Sequence, tx.Fee, tx.HasTimeBounds, tx.MinTime, tx.MaxTime, tx.MemoText, tx.Destination, tx.AmountStroops, tx.Amount));
-            var none = new PaymentTransaction(Wallet, 42, 100_000, Memo28, User, 1);
+            var none = new PayoutTransaction(Wallet, 42, 100_000, Memo28, User, 1);
             Assert.Equal((false, 0UL, 0UL), (none.HasTimeBounds, none.MinTime, none.MaxTime));
         }
 
         [Fact]
         public void ToXdrReturnsACopy()
         {
-            PaymentTransaction tx = ReferenceVectors.OnePiOnTestnet.Build();
+            PayoutTransaction tx = ReferenceVectors.OnePiOnTestnet.Build();
             byte[] first = tx.ToXdr();
             first[0] ^= 0xff;
             Assert.Equal(ReferenceVectors.OnePiOnTestnet.TransactionXdr, Convert.ToBase64String(tx.ToXdr()));
@@ -82,7 +81,7 @@ namespace PiPlatform.Client.Tests.Stellar
         [Fact]
         public void ToStringShowsThePaymentInPi()
         {
-            string text = new PaymentTransaction(Wallet, 7, 100, 0, 0, Memo28, User, 15_000_000).ToString();
+            string text = new PayoutTransaction(Wallet, 7, 100, 0, 0, Memo28, User, 15_000_000).ToString();
             Assert.Contains("1.5000000 Pi", text);
             Assert.Contains(User, text);
             Assert.Contains(Memo28, text);

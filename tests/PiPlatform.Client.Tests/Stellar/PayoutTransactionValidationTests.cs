@@ -4,8 +4,7 @@ using Xunit;
 
 namespace PiPlatform.Client.Tests.Stellar
 {
-    // PiPlatform.PaymentTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
-    using PaymentTransaction = PiPlatform.Stellar.PaymentTransaction;
+    // PiPlatform.PayoutTransaction (the Pi API's record of a payment's txid) would win over a using outside the namespace.
 
     /// <summary>Every value a payment refuses, and who may sign it.</summary>
     public class PaymentTransactionValidationTests
@@ -17,9 +16,9 @@ namespace PiPlatform.Client.Tests.Stellar
         [Fact]
         public void AMemoOfExactly28BytesIsAccepted()
         {
-            Assert.Equal(28, new PaymentTransaction(Wallet, 1, 100, 0, 0, Memo28, User, 1).MemoText.Length);
-            Assert.NotNull(new PaymentTransaction(Wallet, 1, 100, 0, 0, new string('\u03c0', 14), User, 1)); // 14 x 2 bytes
-            Assert.Equal("", new PaymentTransaction(Wallet, 1, 100, 0, 0, "", User, 1).MemoText);
+            Assert.Equal(28, new PayoutTransaction(Wallet, 1, 100, 0, 0, Memo28, User, 1).MemoText.Length);
+            Assert.NotNull(new PayoutTransaction(Wallet, 1, 100, 0, 0, new string('\u03c0', 14), User, 1)); // 14 x 2 bytes
+            Assert.Equal("", new PayoutTransaction(Wallet, 1, 100, 0, 0, "", User, 1).MemoText);
         }
 
         [Theory]
@@ -28,7 +27,7 @@ namespace PiPlatform.Client.Tests.Stellar
         [InlineData("a1b2c3d4e5f6g7h8i9j0k1l2m3\u2713", "29 bytes")]                                                    // 27 characters, 29 bytes
         public void AMemoThatIsNotAtMost28BytesOfUtf8IsRefused(string memo, string reason)
         {
-            var error = Assert.Throws<ArgumentException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, memo, User, 1));
+            var error = Assert.Throws<ArgumentException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, memo, User, 1));
             Assert.Equal("memoText", error.ParamName);
             Assert.Contains(reason, error.Message);
         }
@@ -37,27 +36,27 @@ namespace PiPlatform.Client.Tests.Stellar
         public void AMemoWithALoneSurrogateIsRefused()
         {
             string memo = "payment " + (char)0xD800; // built here: xunit would turn a lone surrogate in [InlineData] into U+FFFD
-            var error = Assert.Throws<ArgumentException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, memo, User, 1));
+            var error = Assert.Throws<ArgumentException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, memo, User, 1));
             Assert.Equal("memoText", error.ParamName);
             Assert.Contains("lone surrogate", error.Message);
         }
 
         [Fact]
         public void ANullMemoIsRefused() =>
-            Assert.Equal("memoText", Assert.Throws<ArgumentNullException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, null!, User, 1)).ParamName);
+            Assert.Equal("memoText", Assert.Throws<ArgumentNullException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, null!, User, 1)).ParamName);
 
         [Theory]
         [InlineData(0L)]
         [InlineData(-1L)]
         [InlineData(long.MinValue)]
         public void ASequenceOfZeroOrLessIsRefused(long sequence) =>
-            Assert.Equal("sequence", Assert.Throws<ArgumentOutOfRangeException>(() => new PaymentTransaction(Wallet, sequence, 100, 0, 0, Memo28, User, 1)).ParamName);
+            Assert.Equal("sequence", Assert.Throws<ArgumentOutOfRangeException>(() => new PayoutTransaction(Wallet, sequence, 100, 0, 0, Memo28, User, 1)).ParamName);
 
         [Theory]
         [InlineData(0L)]
         [InlineData(-10_000_000L)]
         public void AnAmountOfZeroOrLessIsRefused(long stroops) =>
-            Assert.Equal("amountStroops", Assert.Throws<ArgumentOutOfRangeException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, Memo28, User, stroops)).ParamName);
+            Assert.Equal("amountStroops", Assert.Throws<ArgumentOutOfRangeException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, Memo28, User, stroops)).ParamName);
 
         [Theory]
         [InlineData(100UL, 99UL, false)]
@@ -67,7 +66,7 @@ namespace PiPlatform.Client.Tests.Stellar
         [InlineData(ulong.MaxValue, 1UL, false)]
         public void TimeBoundsMustNotEndBeforeTheyBegin(ulong minTime, ulong maxTime, bool valid)
         {
-            PaymentTransaction Make() => new PaymentTransaction(Wallet, 1, 100, minTime, maxTime, Memo28, User, 1);
+            PayoutTransaction Make() => new PayoutTransaction(Wallet, 1, 100, minTime, maxTime, Memo28, User, 1);
             if (valid)
             {
                 Assert.Equal(maxTime, Make().MaxTime);
@@ -85,11 +84,11 @@ namespace PiPlatform.Client.Tests.Stellar
         [InlineData("", "0 characters")]
         public void AnAccountThatIsNotAnAccountIdIsRefusedWithoutQuotingIt(string account, string reason)
         {
-            var asDestination = Assert.Throws<ArgumentException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, Memo28, account, 1));
+            var asDestination = Assert.Throws<ArgumentException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, Memo28, account, 1));
             Assert.Equal("destination", asDestination.ParamName);
             Assert.Contains(reason, asDestination.Message);
             Assert.IsType<FormatException>(asDestination.InnerException);
-            var asSource = Assert.Throws<ArgumentException>(() => new PaymentTransaction(account, 1, 100, 0, 0, Memo28, User, 1));
+            var asSource = Assert.Throws<ArgumentException>(() => new PayoutTransaction(account, 1, 100, 0, 0, Memo28, User, 1));
             Assert.Equal("sourceAccount", asSource.ParamName);
             if (account.Length > 0)
             {
@@ -101,14 +100,14 @@ namespace PiPlatform.Client.Tests.Stellar
         [Fact]
         public void NullAccountsAreRefused()
         {
-            Assert.Throws<ArgumentNullException>(() => new PaymentTransaction(null!, 1, 100, 0, 0, Memo28, User, 1));
-            Assert.Throws<ArgumentNullException>(() => new PaymentTransaction(Wallet, 1, 100, 0, 0, Memo28, null!, 1));
+            Assert.Throws<ArgumentNullException>(() => new PayoutTransaction(null!, 1, 100, 0, 0, Memo28, User, 1));
+            Assert.Throws<ArgumentNullException>(() => new PayoutTransaction(Wallet, 1, 100, 0, 0, Memo28, null!, 1));
         }
 
         [Fact]
         public void OnlyTheSourceAccountsWalletCanSign()
         {
-            var tx = new PaymentTransaction(User, 1, 100, 0, 0, Memo28, Wallet, 1); // paid by the user, not the wallet
+            var tx = new PayoutTransaction(User, 1, 100, 0, 0, Memo28, Wallet, 1); // paid by the user, not the wallet
             using StellarWallet wallet = StellarWallet.FromSecretSeed(StellarWalletTests.Secure(PiSandboxDefaults.WalletSeed));
             var error = Assert.Throws<ArgumentException>(() => tx.Sign(wallet, StellarNetwork.PiTestnet));
             Assert.Equal("wallet", error.ParamName);

@@ -8,7 +8,7 @@ namespace PiPlatform.Stellar
     /// a text memo (Pi requires the payment's identifier there) and time bounds. Immutable and checked when made, so
     /// that anything holding one can encode, hash and sign it without further checks.
     /// </summary>
-    public sealed class PaymentTransaction
+    public sealed class PayoutTransaction
     {
         private readonly byte[] _xdr;
 
@@ -22,19 +22,19 @@ namespace PiPlatform.Stellar
         /// <param name="destination">The receiving account ("G...").</param>
         /// <param name="amountStroops">The amount in stroops (10^-7 Pi), more than 0; see <see cref="StellarAmount.ToStroops"/>.</param>
         /// <exception cref="ArgumentException">A value is out of range or not well formed; the message says which and why.</exception>
-        public PaymentTransaction(string sourceAccount, long sequence, uint fee, ulong minTime, ulong maxTime, string memoText, string destination, long amountStroops)
+        public PayoutTransaction(string sourceAccount, long sequence, uint fee, ulong minTime, ulong maxTime, string memoText, string destination, long amountStroops)
             : this(sourceAccount, sequence, fee, true, minTime, maxTime, memoText, destination, amountStroops)
         {
         }
 
         /// <summary>A payment without time bounds (PRECOND_NONE): valid until its sequence number is used.</summary>
-        /// <inheritdoc cref="PaymentTransaction(string, long, uint, ulong, ulong, string, string, long)"/>
-        public PaymentTransaction(string sourceAccount, long sequence, uint fee, string memoText, string destination, long amountStroops)
+        /// <inheritdoc cref="PayoutTransaction(string, long, uint, ulong, ulong, string, string, long)"/>
+        public PayoutTransaction(string sourceAccount, long sequence, uint fee, string memoText, string destination, long amountStroops)
             : this(sourceAccount, sequence, fee, false, 0, 0, memoText, destination, amountStroops)
         {
         }
 
-        private PaymentTransaction(string sourceAccount, long sequence, uint fee, bool hasTimeBounds, ulong minTime, ulong maxTime, string memoText, string destination, long amountStroops)
+        private PayoutTransaction(string sourceAccount, long sequence, uint fee, bool hasTimeBounds, ulong minTime, ulong maxTime, string memoText, string destination, long amountStroops)
         {
             byte[] source = AccountKey(sourceAccount, nameof(sourceAccount));
             byte[] receiver = AccountKey(destination, nameof(destination));
