@@ -12,6 +12,7 @@ namespace PiPlatform.Sandbox.Horizon.Ledger;
 /// </summary>
 internal sealed partial class HorizonLedger
 {
+    /// <summary>The verdict on an envelope's signatures, reached before the lock and reported in its place in the order.</summary>
     private enum Auth
     {
         Valid,
@@ -26,6 +27,7 @@ internal sealed partial class HorizonLedger
         long wouldCharge = BaseFee * Math.Max(1, tx.Operations.Count);
         TransactionRejection Reject(TxCode code, IReadOnlyList<OpCode>? ops = null) => new(code, ops, wouldCharge);
 
+        // Where core puts its envelope-kind refusals (first); muxed accounts are valid on Stellar, not applied here.
         if (tx.SourceAccount!.IsMuxed)
         {
             return Reject(TxCode.NotSupported);
