@@ -19,11 +19,11 @@ internal static class ControlEndpoints
 
         app.MapGet("/sandbox/stats", (SandboxState state) =>
         {
-            var (total, byRoute) = state.Requests.Snapshot();
+            var (total, byRoute, byApi) = state.Requests.Snapshot();
             var changes = state.Payments.Changes();
             var traffic = state.Traffic.Snapshot();
             return SandboxJson.Ok(new StatsDto(
-                new RequestStatsDto(total, byRoute),
+                new RequestStatsDto(total, byRoute, byApi),
                 new ChangeStatsDto(changes.Total, changes.ByPayment),
                 new ConnectionStatsDto(traffic.Accepted, traffic.Open),
                 new InFlightDto(traffic.InFlight, traffic.Peak),

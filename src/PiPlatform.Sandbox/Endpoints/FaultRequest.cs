@@ -15,7 +15,7 @@ internal static class FaultRequest
     /// <summary>The longest delay a fault may add: a minute, like the latency setting, longer than any client's timeout.</summary>
     public const int MaxDelayMs = SandboxConfig.MaxLatencyMs;
 
-    private static readonly string[] StringFields = { "action", "path_contains", "method", "content_type", "body", "retry_after" };
+    private static readonly string[] StringFields = { "action", "path_contains", "method", "content_type", "body", "retry_after", "api" };
 
     /// <summary>The fault, or null and the invalid_arguments error to answer.</summary>
     public static Fault? Read(JsonElement root, out ApiError? error)
@@ -37,6 +37,12 @@ internal static class FaultRequest
         if (!FaultActions.All.Contains(action))
         {
             return "\"action\" must be \"answer\", \"reset\", \"delay\" or \"truncate\".";
+        }
+
+        string? api = RequestJson.GetString(root, "api");
+        if (api is not (null or SandboxApis.Pi or SandboxApis.Horizon))
+        {
+            return "\"api\" must be \"pi\" or \"horizon\" (leave it out for either).";
         }
 
         bool answers = action == FaultActions.Answer;
@@ -122,7 +128,8 @@ internal static class FaultRequest
             afterProcessing || action is FaultActions.Delay or FaultActions.Truncate,
             action == FaultActions.Delay ? delayMs : null,
             rate,
-            seed);
+            seed,
+            api);
         return null;
     }
 }

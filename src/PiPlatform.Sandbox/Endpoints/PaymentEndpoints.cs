@@ -82,6 +82,12 @@ internal static class PaymentEndpoints
             return ApiErrors.MissingWallet(user.Uid).ToResult();
         }
 
+        // A payee's wallet stands for an account that existed all along: it is put on the ledger when first used.
+        if (user.WalletOnLedger)
+        {
+            state.Ledger.EnsureAccount(user.WalletAddress!, DemoWallets.UserWalletBalance);
+        }
+
         return Answer(state.Payments.Create(user, input, direction), successStatus);
     }
 }

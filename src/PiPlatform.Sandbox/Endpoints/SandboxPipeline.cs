@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -6,14 +7,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PiPlatform.Sandbox.Horizon.Endpoints;
+using PiPlatform.Sandbox.Horizon.Json;
 using PiPlatform.Sandbox.Json;
 using PiPlatform.Sandbox.Store;
 
 namespace PiPlatform.Sandbox.Endpoints;
 
 /// <summary>
-/// The request pipeline: routing, then one middleware that counts /v2 requests by route template and
-/// injects queued faults (<see cref="FaultInjector"/>), then the endpoints.
+/// The request pipeline: routing, then one middleware that counts API requests (Pi's /v2 and Horizon's) by route
+/// template and injects queued faults (<see cref="FaultInjector"/>), then the endpoints. The two APIs share this
+/// plumbing only: each answers its own errors in its own shape (Pi's JSON error, Horizon's RFC 7807 problem).
 /// </summary>
 internal static class SandboxPipeline
 {
@@ -33,35 +37,52 @@ internal static class SandboxPipeline
         PlatformEndpoints.MapKeyed(keyed);
         SandboxEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        LedgerControlEndpoints.Map(app);
+        HorizonEndpoints.Map(app);
+        TransactionEndpoints.Map(app);
 
-        // Unknown paths answer in the API's error format rather than an empty 404.
+        // Unknown paths answer in their API's error format rather than an empty 404: Horizon's beside /v2 and /sandbox/.
         // ("{**path}" rather than MapFallback's default, which skips paths that look like file names.)
-        app.MapFallback(FallbackPattern, (HttpRequest request) => ApiErrors.RouteNotFound(request.Method, request.Path).ToResult());
+        app.MapFallback(FallbackPattern, (HttpRequest request) => SandboxApis.Of(request.Path) == SandboxApis.Horizon
+            ? HorizonProblems.NotFound().ToResult()
+            : ApiErrors.RouteNotFound(request.Method, request.Path).ToResult());
     }
 
     private static async Task HandleAsync(HttpContext context, RequestDelegate next, SandboxState state, ILogger logger)
     {
         var request = context.Request;
-        bool isApi = request.Path.StartsWithSegments("/v2", StringComparison.OrdinalIgnoreCase);
-        if (!isApi)
+        string? api = SandboxApis.Of(request.Path);
+        if (api is null)
         {
-            await AnswerGuardedAsync(context, next, null, logger);
+            await AnswerGuardedAsync(context, next, null, SandboxApis.Pi, logger);
             return;
         }
 
-        state.Requests.Count(request.Method + " " + RouteTemplate(context));
+        if (api == SandboxApis.Horizon)
+        {
+            // Clients take the server's time from Date (js-stellar-sdk fetchTimebounds), so it is the sandbox clock's,
+            // set as the headers go out: after any fault has cleared the response.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Date = state.Time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+                context.Response.Headers["Latest-Ledger"] = state.Ledger.Latest().Ledger.ToString(CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+        }
+
+        state.Requests.Count(api, request.Method + " " + RouteTemplate(context));
         double received = state.Traffic.Enter();
         Fault? fault = null;
         try
         {
             await DelayAsync(state.Config.Current, context.RequestAborted);
-            fault = state.Faults.TryTake(request.Method, request.Path.Value ?? string.Empty);
+            fault = state.Faults.TryTake(api, request.Method, request.Path.Value ?? string.Empty);
             if (fault is not null)
             {
                 state.InjectedFaults.Count(fault.Action);
             }
 
-            await AnswerGuardedAsync(context, next, fault, logger);
+            await AnswerGuardedAsync(context, next, fault, api, logger);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -70,7 +91,7 @@ internal static class SandboxPipeline
         finally
         {
             int answered = fault?.Action == FaultActions.Reset ? TrafficStats.NoAnswer : context.Response.StatusCode;
-            state.Traffic.Leave(request.Method, request.Path.Value ?? string.Empty, answered, received);
+            state.Traffic.Leave(api, request.Method, request.Path.Value ?? string.Empty, answered, received);
         }
     }
 
@@ -81,7 +102,7 @@ internal static class SandboxPipeline
         return ms > 0 ? Task.Delay(ms, aborted) : Task.CompletedTask;
     }
 
-    private static async Task AnswerGuardedAsync(HttpContext context, RequestDelegate next, Fault? fault, ILogger logger)
+    private static async Task AnswerGuardedAsync(HttpContext context, RequestDelegate next, Fault? fault, string api, ILogger logger)
     {
         try
         {
@@ -91,13 +112,15 @@ internal static class SandboxPipeline
         {
             // Kestrel refusing the request itself (a body over the limit, a broken chunk), met when an endpoint reads
             // the body: the client's mistake, answered with Kestrel's status in the API's error shape.
-            await AnswerAsync(context, ApiErrors.RequestRejected(e, SandboxHost.MaxRequestBodyBytes));
+            await AnswerAsync(context, api == SandboxApis.Horizon
+                ? HorizonProblems.RequestRejected(e.StatusCode, e.Message).ToResult()
+                : ApiErrors.RequestRejected(e, SandboxHost.MaxRequestBodyBytes).ToResult());
         }
         catch (Exception e) when (CanStillAnswer(context))
         {
             // A sandbox bug: logged (stderr), or nobody would learn more than the client's 500.
             logger.LogError(e, "Unhandled exception answering {Method} {Path}", context.Request.Method, context.Request.Path);
-            await AnswerAsync(context, ApiErrors.Unknown());
+            await AnswerAsync(context, api == SandboxApis.Horizon ? HorizonProblems.ServerError().ToResult() : ApiErrors.Unknown().ToResult());
         }
     }
 
@@ -105,10 +128,10 @@ internal static class SandboxPipeline
     private static bool CanStillAnswer(HttpContext context) =>
         !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested;
 
-    private static Task AnswerAsync(HttpContext context, ApiError error)
+    private static Task AnswerAsync(HttpContext context, IResult error)
     {
         context.Response.Clear();
-        return error.ToResult().ExecuteAsync(context);
+        return error.ExecuteAsync(context);
     }
 
     private static string RouteTemplate(HttpContext context) =>

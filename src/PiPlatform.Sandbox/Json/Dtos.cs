@@ -83,7 +83,7 @@ internal sealed record ConnectionStatsDto(long Accepted, long Open);
 
 internal sealed record InFlightDto(int Current, int Peak);
 
-internal sealed record RequestStatsDto(long Total, IReadOnlyDictionary<string, long> ByRoute);
+internal sealed record RequestStatsDto(long Total, IReadOnlyDictionary<string, long> ByRoute, IReadOnlyDictionary<string, long> ByApi);
 
 internal sealed record ChangeStatsDto(long Total, IReadOnlyDictionary<string, ChangeCountsDto> ByPayment);
 

@@ -11,7 +11,7 @@ namespace PiPlatform.Sandbox.Store;
 
 /// <summary>
 /// The fixed world the sandbox starts from. Everything is derived from hashes of fixed strings, so
-/// identifiers, txids and addresses are the same on every start and after every reset.
+/// identifiers, txids and addresses are the same on every start and after every reset (wallets: <see cref="DemoWallets"/>).
 /// </summary>
 internal static class DemoData
 {
@@ -19,22 +19,21 @@ internal static class DemoData
     public const string Mainnet = "Pi Network";
 
     private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static readonly DateTimeOffset SeedEpoch = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly decimal[] SeedAmounts = { 3.1415926m, 1m, 0.5m, 2.7182818m, 0.0000001m, 10m, 1.25m };
 
-    public static readonly string AppWalletAddress = StellarAddress("app");
+    public const string AppWalletAddress = DemoWallets.AppWalletAddress;
 
     public static readonly IReadOnlyList<DemoUser> Users = new[]
     {
         new DemoUser("uid-alice-0001", "alice", "sandbox-token-alice",
             new[] { Scopes.Username, Scopes.Payments, Scopes.WalletAddress, Scopes.InAppNotifications },
-            StellarAddress("alice"), TokenExpired: false),
+            DemoWallets.UserAddress("alice"), TokenExpired: false),
         // bob: no username scope (/me answers "username": null), no notification scope (never delivered).
-        new DemoUser("uid-bob-0002", "bob", "sandbox-token-bob", new[] { Scopes.Payments }, StellarAddress("bob"), TokenExpired: false),
+        new DemoUser("uid-bob-0002", "bob", "sandbox-token-bob", new[] { Scopes.Payments }, DemoWallets.UserAddress("bob"), TokenExpired: false),
         // carol: an expired token (/me answers 401), otherwise a normal payer.
         new DemoUser("uid-carol-0003", "carol", "sandbox-token-carol", new[] { Scopes.Username, Scopes.Payments },
-            StellarAddress("carol"), TokenExpired: true),
+            DemoWallets.UserAddress("carol"), TokenExpired: true),
         // dave: no wallet, so A2U payments to him fail with missing_wallet.
         new DemoUser("uid-dave-0004", "dave", "sandbox-token-dave",
             new[] { Scopes.Username, Scopes.Payments, Scopes.InAppNotifications }, WalletAddress: null, TokenExpired: false),
@@ -47,13 +46,23 @@ internal static class DemoData
     /// <summary>The prefix of payees: any uid "uid-payee-N" (N of 1 to 6 digits) is a user with a wallet, for bulk payouts.</summary>
     public const string PayeePrefix = "uid-payee-";
 
+    /// <summary>
+    /// The prefix of payees whose wallet is not on the ledger: "uid-inactive-N" (N of 1 to 6 digits) is a user with a
+    /// wallet address whose account does not exist, so a payout to them is refused by the blockchain (op_no_destination).
+    /// </summary>
+    public const string InactivePrefix = "uid-inactive-";
+
     /// <summary>A demo user, or a payee made up on the spot (the same wallet every time for the same uid).</summary>
     public static bool TryGetUser(string uid, out DemoUser user)
     {
         if (UsersByUid.TryGetValue(uid, out user!)) return true;
-        string number = uid.StartsWith(PayeePrefix, StringComparison.Ordinal) ? uid.Substring(PayeePrefix.Length) : "";
+        bool inactive = uid.StartsWith(InactivePrefix, StringComparison.Ordinal);
+        string prefix = inactive ? InactivePrefix : PayeePrefix;
+        string number = uid.StartsWith(prefix, StringComparison.Ordinal) ? uid.Substring(prefix.Length) : "";
         if (number.Length is < 1 or > 6 || !number.All(char.IsAsciiDigit)) return false;
-        user = new DemoUser(uid, "payee" + number, "sandbox-token-payee-" + number, new[] { Scopes.Payments }, StellarAddress(uid), TokenExpired: false);
+        string kind = inactive ? "inactive" : "payee";
+        user = new DemoUser(uid, kind + number, $"sandbox-token-{kind}-{number}", new[] { Scopes.Payments }, DemoWallets.UserAddress(uid),
+            TokenExpired: false, WalletOnLedger: !inactive);
         return true;
     }
 
@@ -152,9 +161,6 @@ internal static class DemoData
     private static string Identifier(string key) => Derive(key, Alphanumeric, 28);
 
     private static string Txid(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("pi-sandbox-tx-" + key)));
-
-    /// <summary>Shaped like a Stellar public key: "G", then A-D, then 54 base32 characters (no valid checksum).</summary>
-    private static string StellarAddress(string key) => "G" + Derive("wallet-" + key, "ABCD", 1) + Derive("wallet-" + key, Base32, 54);
 
     /// <summary>Deterministic "random-looking" text: hash bytes mapped onto an alphabet.</summary>
     private static string Derive(string key, string alphabet, int length)

@@ -23,7 +23,7 @@ internal static class FaultActions
 
 /// <summary>
 /// An injected failure: what a proxy or a network in front of the API might do (an HTML 502, a reset, a slow or cut
-/// answer). Fields that do not apply to <see cref="Action"/> are null. <see cref="Count"/> is the uses left, null for
+/// answer), to Pi's API or Horizon's; <see cref="Api"/> ("pi", "horizon") limits it to one, null: either. Fields that do not apply to <see cref="Action"/> are null. <see cref="Count"/> is the uses left, null for
 /// unlimited (a rate fault without a count). With <see cref="Rate"/>, each matching request takes the fault with that
 /// probability, drawn from <c>new Random(Seed)</c> when a seed is given so that a run can be repeated.
 /// </summary>
@@ -39,7 +39,8 @@ internal sealed record Fault(
     bool AfterProcessing,
     int? DelayMs,
     double? Rate,
-    int? Seed);
+    int? Seed,
+    string? Api);
 
 /// <summary>Queued faults, matched first-come first-served, each used up after <see cref="Fault.Count"/> requests.</summary>
 internal sealed class FaultQueue
@@ -73,7 +74,7 @@ internal sealed class FaultQueue
     }
 
     /// <summary>Takes one use of the first fault that matches this request and, for a rate fault, is drawn; if any.</summary>
-    public Fault? TryTake(string method, string path)
+    public Fault? TryTake(string api, string method, string path)
     {
         // One lock for match, draw and use: with a seed, the same request order always draws the same faults.
         lock (_gate)
@@ -81,7 +82,7 @@ internal sealed class FaultQueue
             for (int i = 0; i < _queue.Count; i++)
             {
                 var entry = _queue[i];
-                if (!Matches(entry.Fault, method, path))
+                if (!Matches(entry.Fault, api, method, path))
                 {
                     continue;
                 }
@@ -128,7 +129,8 @@ internal sealed class FaultQueue
         }
     }
 
-    private static bool Matches(Fault fault, string method, string path) =>
-        (fault.Method is null || string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase))
+    private static bool Matches(Fault fault, string api, string method, string path) =>
+        (fault.Api is null || fault.Api == api)
+        && (fault.Method is null || string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase))
         && (fault.PathContains is null || path.Contains(fault.PathContains, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,4 +1,5 @@
 using System;
+using PiPlatform.Sandbox.Horizon.Ledger;
 
 namespace PiPlatform.Sandbox.Store;
 
@@ -8,18 +9,27 @@ internal sealed class SandboxState
     public SandboxState(SandboxOptions options, TimeProvider time)
     {
         Options = options;
+        Time = time;
         StartedAt = time.GetUtcNow();
         Payments = new PaymentStore(options.Seed, options.Network);
+        // The network passphrase is the payments' network string, as on Pi's real Horizon servers.
+        Ledger = new HorizonLedger(options.Network, time, DemoWallets.Genesis, Payments.LinkTransaction);
         Notifications = new NotificationStore(time);
         Config = new SandboxConfig(options.LatencyMs, options.LatencyJitterMs);
     }
 
     public SandboxOptions Options { get; }
 
+    /// <summary>The sandbox's clock (a fake one in tests): Horizon's Date header, time bounds, ledger close times.</summary>
+    public TimeProvider Time { get; }
+
     /// <summary>Token lifetimes are relative to this, so /v2/me answers the same all session long.</summary>
     public DateTimeOffset StartedAt { get; }
 
     public PaymentStore Payments { get; }
+
+    /// <summary>The blockchain behind the sandbox's Horizon: accounts and included transactions.</summary>
+    public HorizonLedger Ledger { get; }
 
     public NotificationStore Notifications { get; }
 
@@ -33,7 +43,7 @@ internal sealed class SandboxState
 
     public SandboxConfig Config { get; }
 
-    /// <summary>Back to the freshly seeded state, with config, faults, stats and quotas cleared.</summary>
+    /// <summary>Back to the freshly seeded state (the ledger too), with config, faults, stats and quotas cleared.</summary>
     public int Reset(int? seed)
     {
         Faults.Clear();
@@ -42,6 +52,8 @@ internal sealed class SandboxState
         Requests.Clear();
         Traffic.Clear();
         Notifications.Clear();
-        return Payments.Reset(seed ?? Options.Seed);
+        int count = Payments.Reset(seed ?? Options.Seed);
+        Ledger.Reset();
+        return count;
     }
 }

@@ -8,7 +8,7 @@ namespace PiPlatform.Sandbox.Store;
 /// <summary>
 /// What a concurrent client does to the wire, for tests and the benchmark to read: TCP connections accepted and
 /// open (a client with a keep-alive pool opens about as many as it has requests in flight, never one per
-/// request), /v2 requests in flight and their peak, and a log of recent /v2 requests with monotonic times.
+/// request), API requests (Pi's and Horizon's) in flight and their peak, and a log of recent API requests with monotonic times.
 /// </summary>
 internal sealed class TrafficStats
 {
@@ -37,7 +37,7 @@ internal sealed class TrafficStats
 
     public void ConnectionClosed() => Interlocked.Decrement(ref _open);
 
-    /// <summary>A /v2 request has arrived; returns when it did, for <see cref="Leave"/>.</summary>
+    /// <summary>An API request has arrived; returns when it did, for <see cref="Leave"/>.</summary>
     public double Enter()
     {
         lock (_gate)
@@ -50,9 +50,9 @@ internal sealed class TrafficStats
     }
 
     /// <summary>The request has been answered (or its client is gone).</summary>
-    public void Leave(string method, string path, int status, double receivedMs)
+    public void Leave(string api, string method, string path, int status, double receivedMs)
     {
-        var record = new RequestRecord(method, path, status, Math.Round(receivedMs, 3), Math.Round(NowMs, 3));
+        var record = new RequestRecord(method, path, status, Math.Round(receivedMs, 3), Math.Round(NowMs, 3), api);
         lock (_gate)
         {
             _inFlight--;
@@ -93,5 +93,5 @@ internal sealed class TrafficStats
     }
 }
 
-/// <summary>One answered /v2 request: times are milliseconds since the sandbox started.</summary>
-internal sealed record RequestRecord(string Method, string Path, int Status, double ReceivedMs, double AnsweredMs);
+/// <summary>One answered API request: times are milliseconds since the sandbox started; <see cref="Api"/> is "pi" or "horizon".</summary>
+internal sealed record RequestRecord(string Method, string Path, int Status, double ReceivedMs, double AnsweredMs, string Api);
