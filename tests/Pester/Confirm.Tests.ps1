@@ -69,7 +69,7 @@ Describe '-Confirm through a prompting host' {
 
 Describe '-WhatIf shows the payout plan, on the host, and changes nothing' {
     It 'Submit-PiPayment says what it would pay, from which wallet, to whom' {
-        $created = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 2.25 -Memo 'what if'
+        $created = New-PiPayment -Confirm:$false -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 2.25 -Memo 'what if'
         $run = Invoke-Prompted -Answers @() -Arguments (, $created.Identifier) -Script {
             param($id) Get-PiPayment $id | Submit-PiPayment -WhatIf
         }
@@ -79,8 +79,8 @@ Describe '-WhatIf shows the payout plan, on the host, and changes nothing' {
     }
 
     It 'Resume-PiPayment says for each payment what it would do and why' {
-        $unpaid = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1.5 -Memo 'stuck'
-        $paid = New-PiPayment -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1 -Memo 'paid' | Submit-PiPayment -Confirm:$false
+        $unpaid = New-PiPayment -Confirm:$false -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1.5 -Memo 'stuck'
+        $paid = New-PiPayment -Confirm:$false -UserUid "uid-payee-$(Get-Random -Minimum 900000 -Maximum 999999)" -Amount 1 -Memo 'paid' | Submit-PiPayment -Confirm:$false
         $run = Invoke-Prompted -Answers @() -Arguments (, @($unpaid.Identifier, $paid.Identifier)) -Script {
             param($ids) $ids | Get-PiPayment | Resume-PiPayment -WhatIf
         }

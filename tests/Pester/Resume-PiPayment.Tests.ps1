@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:sandbox = Initialize-PiTest
     $script:nextPayee = Get-Random -Minimum 100000 -Maximum 800000
-    function New-Payout([decimal] $Amount = 1) { New-PiPayment -UserUid "uid-payee-$(($script:nextPayee++))" -Amount $Amount -Memo 'stuck' }
+    function New-Payout([decimal] $Amount = 1) { New-PiPayment -Confirm:$false -UserUid "uid-payee-$(($script:nextPayee++))" -Amount $Amount -Memo 'stuck' }
 }
 
 AfterAll { Complete-PiTest $sandbox }
@@ -39,7 +39,7 @@ Describe 'Resume-PiPayment' {
     }
 
     It 'leaves what the facts do not decide, with the reason, per payment, and goes on' {
-        $plain = Connect-PiPlatform -BaseUri $sandbox.BaseUri -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -PassThru
+        $plain = Connect-PiPlatform -BaseUri $sandbox.BaseUri -HorizonUri $sandbox.BaseUri -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -PassThru
         $unpaid = New-Payout
         $userPaid = New-SandboxPayment $sandbox -State ReadyToComplete
 
@@ -53,13 +53,15 @@ Describe 'Resume-PiPayment' {
         $failed[0].Exception.Message | Should -Match '-WalletSeed'
         (Get-PiPayment $unpaid.Identifier).State | Should -Be 'AwaitingTransaction'
         Disconnect-PiPlatform -Connection $plain
+        Connect-PiPlatform -Sandbox $sandbox.BaseUri
     }
 
     It 'with -ErrorAction Stop, stops at the first payment it cannot decide' {
-        $plain = Connect-PiPlatform -BaseUri $sandbox.BaseUri -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -PassThru
+        $plain = Connect-PiPlatform -BaseUri $sandbox.BaseUri -HorizonUri $sandbox.BaseUri -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -PassThru
         $unpaid = New-Payout
         { Resume-PiPayment -PaymentId $unpaid.Identifier -Connection $plain -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'payment_not_resumable,PiPlatform.Commands.ResumePiPaymentCommand'
         Disconnect-PiPlatform -Connection $plain
+        Connect-PiPlatform -Sandbox $sandbox.BaseUri
     }
 }

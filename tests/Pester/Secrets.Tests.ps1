@@ -29,6 +29,7 @@ Describe 'Secret hygiene' {
             Get-PiAdStatus ad-granted-1 -Verbose -Debug
             Send-PiNotification -UserUid uid-alice-0001 -Title t -Body b -Confirm:$false -Verbose -Debug
             Get-PiMe $token -Verbose -Debug
+            Resume-PiPayment -PaymentId abc -Confirm:$false -Verbose -Debug
         } *>&1 | Out-String
         $errors = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Out-String }
         # One refusal per API cmdlet, each a proper error: the key was sent to every endpoint and echoed by none.

@@ -130,10 +130,13 @@ namespace PiPlatform.Client.Tests.Payouts
             using PiClient first = Payout.NewClient(_sandbox, retry: new RetryPolicy(10, TimeSpan.FromMilliseconds(5)));
             using PiClient second = Payout.NewClient(_sandbox, retry: new RetryPolicy(10, TimeSpan.FromMilliseconds(5)));
             Payment[] created = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Payout.CreateAsync(first, 0.0000001m)));
+            int submits = await Payout.SubmitsAsync(_sandbox);
 
             Payment[] paid = await Task.WhenAll(created.Select((p, i) => (i % 2 == 0 ? first : second).SubmitPaymentAsync(p.Identifier)));
 
             foreach (Payment p in paid) await AssertPaidOnceAsync(p);
+            // They did clash: some envelopes lost their sequence number to the other program's and were signed anew.
+            Assert.True(await Payout.SubmitsAsync(_sandbox) > submits + 40, "the two clients never raced for a sequence number");
         }
 
         [Fact]

@@ -109,29 +109,8 @@ public static class TestEnvelope
 
     public static byte[] PublicKey(byte[] seed) => new Ed25519PrivateKeyParameters(seed, 0).GeneratePublicKey().GetEncoded();
 
-    /// <summary>The "G..." account id of a seed: base32 of version byte 6 &lt;&lt; 3, the key and CRC16-XModem (little-endian).</summary>
-    public static string AccountId(byte[] seed)
-    {
-        var payload = new byte[35];
-        payload[0] = 6 << 3;
-        PublicKey(seed).CopyTo(payload, 1);
-        ushort crc = Crc16(payload.AsSpan(0, 33));
-        payload[33] = (byte)crc;
-        payload[34] = (byte)(crc >> 8);
-        var text = new StringBuilder();
-        for (int bit = 0; bit < payload.Length * 8; bit += 5)
-        {
-            int value = 0;
-            for (int i = 0; i < 5; i++)
-            {
-                value = (value << 1) | ((payload[(bit + i) / 8] >> (7 - (bit + i) % 8)) & 1);
-            }
-
-            text.Append(Base32[value]);
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The "G..." account id of a seed, by the sandbox's own StrKey (which the reference vectors check).</summary>
+    public static string AccountId(byte[] seed) => PiPlatform.Sandbox.Horizon.StrKey.EncodeAccountId(PublicKey(seed));
 
     private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -191,20 +170,5 @@ public static class TestEnvelope
         Span<byte> b = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(b, value);
         s.Write(b);
-    }
-
-    private static ushort Crc16(ReadOnlySpan<byte> data)
-    {
-        int crc = 0;
-        foreach (byte b in data)
-        {
-            crc ^= b << 8;
-            for (int i = 0; i < 8; i++)
-            {
-                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
-            }
-        }
-
-        return (ushort)crc;
     }
 }
