@@ -81,6 +81,24 @@ Describe 'Submit-PiPayment' {
         (Get-PaidOnChain $paid.Identifier).Count | Should -Be 1
     }
 
+    It 'reports Horizon''s refusals by their result code, with the next step, and goes on: <Code>' -ForEach @(
+        @{ Code = 'op_no_destination'; Payee = { "uid-inactive-$(Get-Random -Minimum 100000 -Maximum 999999)" }; Amount = 1; Next = 'activate' }
+        @{ Code = 'op_underfunded'; Payee = { New-Payee }; Amount = 5000000; Next = 'Fund the app wallet' }
+    ) {
+        $refused = New-PiPayment -Confirm:$false -UserUid (& $Payee) -Amount $Amount -Memo $Code
+        $good = New-PiPayment -Confirm:$false -UserUid (New-Payee) -Amount 1 -Memo 'after'
+
+        $paid = $refused, $good | Submit-PiPayment -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $paid.Identifier | Should -Be $good.Identifier
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -Be "$Code,PiPlatform.Commands.SubmitPiPaymentCommand"
+        $failed[0].TargetObject | Should -Be $refused.Identifier
+        $failed[0].Exception.Message | Should -Match "Result codes: tx_failed, $Code"
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match $Next
+        (Get-PaidOnChain $refused.Identifier).Count | Should -Be 0
+    }
+
     It 'stops before any input on a connection without a wallet, and says how to give one' {
         $plain = Connect-PiPlatform -BaseUri $sandbox.BaseUri -HorizonUri $sandbox.BaseUri -ApiKey (ConvertTo-SecureString 'pi-sandbox-key' -AsPlainText -Force) -PassThru
         $plain.WalletAddress | Should -BeNullOrEmpty
