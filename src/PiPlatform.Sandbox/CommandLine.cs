@@ -7,11 +7,11 @@ namespace PiPlatform.Sandbox;
 /// <summary>Parses the sandbox's few options; no dependency for this, the grammar is tiny.</summary>
 internal static class CommandLine
 {
-    public const string Usage =
+    public static readonly string Usage =
         "Usage: PiPlatform.Sandbox [--port N] [--seed N] [--api-key K] [--network \"Pi Testnet\"|\"Pi Network\"] [--latency-ms N] [--latency-jitter-ms N] [--parent-pid N]\n"
-        + "  --port N        loopback port, 0 = any free port (default 31415)\n"
-        + "  --seed N        how many user-to-app payments to seed (default 14: two per lifecycle state)\n"
-        + "  --api-key K     the server API key to accept (default pi-sandbox-key)\n"
+        + "  --port N        loopback port, 0 = any free port (default " + PiSandboxDefaults.Port + ")\n"
+        + "  --seed N        how many user-to-app payments to seed (0 to " + PiSandboxDefaults.MaxSeedCount + ", default " + PiSandboxDefaults.SeedCount + ": two per lifecycle state)\n"
+        + "  --api-key K     the server API key to accept (default " + PiSandboxDefaults.ApiKey + ")\n"
         + "  --network NAME  network written on payments (default \"Pi Testnet\")\n"
         + "  --latency-ms N  milliseconds added before every /v2 answer (default 0)\n"
         + "  --latency-jitter-ms N  up to N random milliseconds more per answer (default 0)\n"
@@ -44,7 +44,7 @@ internal static class CommandLine
                 case "--port" when TryInt(value, 0, 65535, out int port):
                     options = With(options, port: port);
                     break;
-                case "--seed" when TryInt(value, 0, 100_000, out int seed):
+                case "--seed" when TryInt(value, 0, PiSandboxDefaults.MaxSeedCount, out int seed):
                     options = With(options, seed: seed);
                     break;
                 case "--api-key" when !string.IsNullOrWhiteSpace(value):

@@ -47,10 +47,11 @@ internal static class Program
 
         await using (host)
         {
-            // A cmdlet waits for this exact first line (it parses "listening on (\S+)"), so flush it at once.
+            // A launcher (Start-PiSandbox) waits for this first line, machine-readable, so flush it at once.
+            Console.Out.WriteLine(PiSandboxDefaults.ReadyLine(host.BaseUri));
             Console.Out.WriteLine($"Pi sandbox listening on {host.BaseUri}");
             // The default key is public; a custom one is treated as a secret and not echoed.
-            Console.Out.WriteLine(options.ApiKey == SandboxDefaults.ApiKey ? $"API key: {options.ApiKey}" : "API key: (as given by --api-key)");
+            Console.Out.WriteLine(options.ApiKey == PiSandboxDefaults.ApiKey ? $"API key: {options.ApiKey}" : "API key: (as given by --api-key)");
             Console.Out.Flush();
 
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

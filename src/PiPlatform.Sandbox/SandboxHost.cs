@@ -180,9 +180,9 @@ public sealed class SandboxHost : IAsyncDisposable
             throw new ArgumentException($"Port must be 0 to {IPEndPoint.MaxPort}.", nameof(options));
         }
 
-        if (options.Seed is < 0 or > ControlEndpoints.MaxSeed)
+        if (options.Seed is < 0 or > PiSandboxDefaults.MaxSeedCount)
         {
-            throw new ArgumentException($"Seed must be 0 to {ControlEndpoints.MaxSeed}.", nameof(options));
+            throw new ArgumentException($"Seed must be 0 to {PiSandboxDefaults.MaxSeedCount}.", nameof(options));
         }
 
         if (options.LatencyMs is < 0 or > SandboxConfig.MaxLatencyMs || options.LatencyJitterMs is < 0 or > SandboxConfig.MaxLatencyMs)

@@ -32,47 +32,38 @@ namespace PiPlatform
             _ => ErrorCategory.NotSpecified,
         };
 
-        public static ErrorRecord NotConnected() => Local("NotConnected", ErrorCategory.ConnectionError,
-            "There is no connection to the Pi Platform API in this session.",
-            "Run Connect-PiPlatform first (or Connect-PiPlatform -Sandbox for the local sandbox), or pass -Connection.", null);
+        public static ErrorRecord NotConnected() => Local(PiErrorCatalog.NotConnected, ErrorCategory.ConnectionError,
+            "There is no connection to the Pi Platform API in this session.", null);
 
-        public static ErrorRecord ConnectionClosed(Connection connection) => Local("ConnectionClosed", ErrorCategory.ConnectionError,
-            $"The connection to {connection.BaseUri} was closed by Disconnect-PiPlatform.",
-            "Connect again with Connect-PiPlatform.", connection);
+        public static ErrorRecord ConnectionClosed(Connection connection) => Local(PiErrorCatalog.ConnectionClosed, ErrorCategory.ConnectionError,
+            $"The connection to {connection.BaseUri} was closed by Disconnect-PiPlatform.", connection);
 
-        public static ErrorRecord MissingApiKey() => Local("MissingApiKey", ErrorCategory.AuthenticationError,
-            "No API key was given and the environment variable PI_API_KEY is not set.",
-            "Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString) or set $env:PI_API_KEY.", null);
+        public static ErrorRecord MissingApiKey() => Local(PiErrorCatalog.MissingApiKey, ErrorCategory.AuthenticationError,
+            "No API key was given and the environment variable PI_API_KEY is not set.", null);
 
-        public static ErrorRecord EmptyApiKey() => Local("EmptyApiKey", ErrorCategory.InvalidArgument,
-            "The -ApiKey given is empty.",
-            "Check where the key came from (an unset vault entry or environment variable gives an empty string).", null);
+        public static ErrorRecord EmptyApiKey() => Local(PiErrorCatalog.EmptyApiKey, ErrorCategory.InvalidArgument,
+            "The -ApiKey given is empty.", null);
 
-        public static ErrorRecord InvalidBaseUri(Uri uri, string problem) => Local("InvalidBaseUri", ErrorCategory.InvalidArgument,
-            $"The base URI {Shown(uri)} cannot be used: {problem}.",
-            "Pass a URI such as https://api.minepi.com.", Shown(uri));
+        public static ErrorRecord InvalidBaseUri(Uri uri, string problem) => Local(PiErrorCatalog.InvalidBaseUri, ErrorCategory.InvalidArgument,
+            $"The base URI {Shown(uri)} cannot be used: {problem}.", Shown(uri));
 
-        public static ErrorRecord InvalidHorizonUri(Uri uri) => Local("InvalidHorizonUri", ErrorCategory.InvalidArgument,
-            $"The Horizon URI {Shown(uri)} cannot be used: it is not an absolute http or https URI without user name, query or fragment.",
-            "Pass a URI such as https://api.testnet.minepi.com, or leave -HorizonUri out to follow each payment's network.", Shown(uri));
+        public static ErrorRecord InvalidHorizonUri(Uri uri) => Local(PiErrorCatalog.InvalidHorizonUri, ErrorCategory.InvalidArgument,
+            $"The Horizon URI {Shown(uri)} cannot be used: it is not an absolute http or https URI without user name, query or fragment.", Shown(uri));
 
         public static ErrorRecord NoWallet(Connection connection) => Local(PiErrorCatalog.WalletNotConfigured, ErrorCategory.InvalidArgument,
-            $"The connection to {connection.BaseUri} has no app wallet, so it cannot sign payouts. Connect with Connect-PiPlatform -WalletSeed (Get-Secret PiWalletSeed), or set $env:PI_WALLET_SEED before connecting.",
-            PiErrorCatalog.Find(PiErrorCatalog.WalletNotConfigured)!.RecommendedAction, connection);
+            $"The connection to {connection.BaseUri} has no app wallet, so it cannot sign payouts.", connection);
 
-        public static ErrorRecord EmptyWalletSeed() => Local("EmptyWalletSeed", ErrorCategory.InvalidArgument,
-            "The -WalletSeed given is empty.",
-            "Check where the seed came from (an unset vault entry or environment variable gives an empty string).", null);
+        public static ErrorRecord EmptyWalletSeed() => Local(PiErrorCatalog.EmptyWalletSeed, ErrorCategory.InvalidArgument,
+            "The -WalletSeed given is empty.", null);
 
-        public static ErrorRecord UnencryptedAuthentication(Uri uri) => Local("UnencryptedAuthenticationRefused", ErrorCategory.SecurityError,
-            $"Refusing to send the API key over unencrypted http to '{uri.Host}'.",
-            "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses).", Shown(uri));
+        public static ErrorRecord UnencryptedAuthentication(Uri uri) => Local(PiErrorCatalog.UnencryptedAuthenticationRefused, ErrorCategory.SecurityError,
+            $"Refusing to send the API key over unencrypted http to '{uri.Host}'.", Shown(uri));
 
         /// <summary>An input of Get-PiMe that holds no usable token, named by its position: the token itself is a secret.</summary>
         public static ErrorRecord UnusableAccessToken(int number, string reason)
         {
             PiErrorInfo info = PiErrorCatalog.Find("invalid_access_token")!;
-            var error = new PiException(info.Code, info.Kind, $"Access token #{number} cannot be used: {reason}.", info.RecommendedAction);
+            var error = new PiException(info.Code, info.Kind, PiException.WithNextStep($"Access token #{number} cannot be used: {reason}.", info.RecommendedAction), info.RecommendedAction);
             return FromException(error, AccessTokenName(number));
         }
 
@@ -80,23 +71,27 @@ namespace PiPlatform
         public static string AccessTokenName(int number) => $"access token #{number}";
 
         public static ErrorRecord InvalidMetadata(string detail, string userUid) => Local("invalid_metadata", ErrorCategory.InvalidArgument,
-            $"The metadata for user {userUid} cannot be sent: {detail}", "Pass -Metadata as a hashtable, an object, or a JSON object string.", userUid);
+            $"The metadata for user {userUid} cannot be sent: {detail}", userUid);
 
-        public static ErrorRecord SandboxNotFound(string path) => Local("SandboxNotFound", ErrorCategory.ObjectNotFound,
-            $"The sandbox server was not found at '{path}'.",
-            "Use the module folder that build.ps1 assembles (it ships the sandbox in its 'sandbox' folder), or pass -Path.", path);
+        public static ErrorRecord SandboxNotFound(string path) => Local(PiErrorCatalog.SandboxNotFound, ErrorCategory.ObjectNotFound,
+            $"The sandbox server was not found at '{path}'.", path);
 
-        public static ErrorRecord SandboxFailed(string detail, object? target) => Local("SandboxStartFailed", ErrorCategory.OpenError,
-            $"The sandbox did not start: {detail}",
-            "The sandbox needs the .NET 10 runtime with ASP.NET Core ('dotnet --list-runtimes' shows it). Try another -Port.", target);
+        public static ErrorRecord SandboxFailed(string detail, object? target) => Local(PiErrorCatalog.SandboxStartFailed, ErrorCategory.OpenError,
+            $"The sandbox did not start: {detail}", target);
 
         // A URI as far as it is safe to show: scheme, host, port and path, never user info (it may hold a password).
         private static string Shown(Uri uri) => uri.IsAbsoluteUri
             ? "'" + uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) + "'"
             : "(a relative URI)";
 
-        private static ErrorRecord Local(string id, ErrorCategory category, string message, string action, object? target) =>
-            Create(new PiException(id, PiErrorKind.Unknown, message, action), id, category, target, action);
+        // The module's own errors: the id, meaning and next step come from the catalog (one table for every code), and
+        // the message says the next step itself, not only ErrorDetails.RecommendedAction.
+        private static ErrorRecord Local(string code, ErrorCategory category, string detail, object? target)
+        {
+            PiErrorInfo info = PiErrorCatalog.Find(code) ?? throw new ArgumentException($"'{code}' is not in the error catalog.", nameof(code));
+            var error = new PiException(code, info.Kind, PiException.WithNextStep(detail, info.RecommendedAction), info.RecommendedAction);
+            return Create(error, code, category, target, info.RecommendedAction);
+        }
 
         private static ErrorRecord Create(Exception error, string id, ErrorCategory category, object? target, string? action)
         {

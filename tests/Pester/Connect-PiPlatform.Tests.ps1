@@ -32,14 +32,14 @@ Describe 'Connect-PiPlatform' {
 
     It 'fails clearly without any key' {
         Remove-Item env:PI_API_KEY -ErrorAction Ignore
-        { Connect-PiPlatform -BaseUri $sandbox.BaseUri } | Should -Throw -ErrorId 'MissingApiKey,PiPlatform.Commands.ConnectPiPlatformCommand'
+        { Connect-PiPlatform -BaseUri $sandbox.BaseUri } | Should -Throw -ErrorId 'missing_api_key,PiPlatform.Commands.ConnectPiPlatformCommand'
     }
 
     It 'refuses an empty -ApiKey rather than falling back to $env:PI_API_KEY' {
         $env:PI_API_KEY = 'pi-sandbox-key'
         try {
             { Connect-PiPlatform -ApiKey (New-Object System.Security.SecureString) -BaseUri $sandbox.BaseUri } |
-                Should -Throw -ErrorId 'EmptyApiKey,PiPlatform.Commands.ConnectPiPlatformCommand'
+                Should -Throw -ErrorId 'empty_api_key,PiPlatform.Commands.ConnectPiPlatformCommand'
             Get-PiPlatformConnection | Should -BeNullOrEmpty
         }
         finally { Remove-Item env:PI_API_KEY }
@@ -58,14 +58,14 @@ Describe 'Connect-PiPlatform' {
 
     It 'refuses http to another host unless told to' {
         { Connect-PiPlatform -ApiKey $secureKey -BaseUri 'http://pi.example.com' } |
-            Should -Throw -ErrorId 'UnencryptedAuthenticationRefused,PiPlatform.Commands.ConnectPiPlatformCommand'
+            Should -Throw -ErrorId 'unencrypted_authentication_refused,PiPlatform.Commands.ConnectPiPlatformCommand'
         $c = Connect-PiPlatform -ApiKey $secureKey -BaseUri 'http://pi.example.com' -AllowUnencryptedAuthentication -PassThru
         $c.BaseUri.Host | Should -Be 'pi.example.com'
     }
 
     It 'refuses a base URI with a user name and password, and shows neither' {
         $uri = $sandbox.BaseUri.AbsoluteUri -replace '^http://', 'http://me:hunter2-PASSWORD@'
-        { Connect-PiPlatform -ApiKey $secureKey -BaseUri $uri } | Should -Throw -ErrorId 'InvalidBaseUri,PiPlatform.Commands.ConnectPiPlatformCommand'
+        { Connect-PiPlatform -ApiKey $secureKey -BaseUri $uri } | Should -Throw -ErrorId 'invalid_base_uri,PiPlatform.Commands.ConnectPiPlatformCommand'
         $Error[0].TargetObject + $Error[0].Exception.Message | Should -Not -Match 'hunter2'
         Get-PiPlatformConnection | Should -BeNullOrEmpty
     }
@@ -109,14 +109,14 @@ Describe 'Connect-PiPlatform' {
     }
 
     It 'says clearly when nothing is connected' {
-        { Get-PiPayment -PaymentId abc } | Should -Throw -ErrorId 'NotConnected,PiPlatform.Commands.GetPiPaymentCommand'
+        { Get-PiPayment -PaymentId abc } | Should -Throw -ErrorId 'not_connected,PiPlatform.Commands.GetPiPaymentCommand'
     }
 
     It 'refuses a connection closed by Disconnect-PiPlatform' {
         $c = Connect-PiPlatform -Sandbox $sandbox.BaseUri -PassThru
         Disconnect-PiPlatform -Connection $c
         $c.IsOpen | Should -BeFalse
-        { Get-PiPayment -PaymentId abc -Connection $c } | Should -Throw -ErrorId 'ConnectionClosed,PiPlatform.Commands.GetPiPaymentCommand'
+        { Get-PiPayment -PaymentId abc -Connection $c } | Should -Throw -ErrorId 'connection_closed,PiPlatform.Commands.GetPiPaymentCommand'
         Get-PiPlatformConnection | Should -BeNullOrEmpty
     }
 

@@ -222,3 +222,26 @@ Describe 'ConfirmImpact' {
         $type.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 }
+
+# Each fact has one owner the others read (src/Shared, compiled into the client and the sandbox); these catch a
+# copy creeping back in, as Start-PiSandbox -Seed's 1,000,000 beside the sandbox's 100,000 once did.
+Describe 'Facts owned once' {
+    It 'Start-PiSandbox -Seed stops where the sandbox does, and its largest value starts a sandbox' {
+        $range = (Get-Command Start-PiSandbox).Parameters.Seed.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
+        $range.MaxRange | Should -Be ([PiPlatform.PiSandboxDefaults]::MaxSeedCount)
+        $largest = Start-PiSandbox -Seed $range.MaxRange
+        try {
+            $largest.IsRunning | Should -BeTrue
+            $largest.Seed | Should -Be $range.MaxRange
+        }
+        finally { $largest | Stop-PiSandbox }
+    }
+
+    It 'every ErrorId is a snake_case code of the catalog, and the module''s own say their next step in the message' {
+        [PiPlatform.PiErrorCatalog]::All.Code | Where-Object { $_ -cnotmatch '^[a-z][a-z0-9]*(_[a-z0-9]+)*$' } | Should -BeNullOrEmpty
+        Disconnect-AllPiConnections
+        $err = { Get-PiPayment -PaymentId abc } | Should -Throw -ErrorId 'not_connected,PiPlatform.Commands.GetPiPaymentCommand' -PassThru
+        $err.Exception.Message | Should -Match 'Run Connect-PiPlatform first'
+        $err.ErrorDetails.RecommendedAction | Should -Be ([PiPlatform.PiErrorCatalog]::Find('not_connected').RecommendedAction)
+    }
+}

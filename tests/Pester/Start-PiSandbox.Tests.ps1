@@ -21,6 +21,6 @@ Describe 'Start-PiSandbox and Stop-PiSandbox' {
     }
 
     It 'says clearly when the sandbox is not where it is looked for' {
-        { Start-PiSandbox -Path (Join-Path $TestDrive 'nothing.dll') } | Should -Throw -ErrorId 'SandboxNotFound,PiPlatform.Commands.StartPiSandboxCommand'
+        { Start-PiSandbox -Path (Join-Path $TestDrive 'nothing.dll') } | Should -Throw -ErrorId 'sandbox_not_found,PiPlatform.Commands.StartPiSandboxCommand'
     }
 }

@@ -159,13 +159,6 @@ namespace PiPlatform.Client.Tests
         }
 
         [Fact]
-        public void TheClientsSandboxDefaultsAgreeWithTheSandbox()
-        {
-            Assert.Equal(PiPlatform.Sandbox.SandboxDefaults.ApiKey, PiSandboxDefaults.ApiKey);
-            Assert.Equal(PiPlatform.Sandbox.SandboxDefaults.Port, PiSandboxDefaults.Port);
-        }
-
-        [Fact]
         public void EveryCatalogCodeHasAMeaningAndAnAction()
         {
             foreach (PiErrorInfo info in PiErrorCatalog.All)
@@ -184,6 +177,30 @@ namespace PiPlatform.Client.Tests
                 "forbidden", "payment_tx_present",
             };
             Assert.DoesNotContain(documented, code => PiErrorCatalog.Find(code) == null);
+        }
+
+        [Fact]
+        public void EveryErrorIdIsOneSnakeCaseCodeOfTheCatalog()
+        {
+            // One style for every ErrorId, the API's and the module's own alike: snake_case words, as Pi spells its codes.
+            var snake = new System.Text.RegularExpressions.Regex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$");
+            Assert.All(PiErrorCatalog.All, info => Assert.Matches(snake, info.Code));
+            var constants = typeof(PiErrorCatalog).GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+            Assert.NotEmpty(constants);
+            Assert.All(constants, code => Assert.NotNull(PiErrorCatalog.Find(code)));
+        }
+
+        [Fact]
+        public async Task TheModulesOwnErrorsSayTheNextStepInTheMessageItself()
+        {
+            using var client = new PiClient(new PiClientOptions { BaseUri = new Uri("http://127.0.0.1:9/") });
+
+            PiException refused = await Assert.ThrowsAnyAsync<PiException>(() => client.GetPaymentAsync("a/b"));
+
+            Assert.Equal(PiErrorCatalog.InvalidIdentifier, refused.ErrorCode);
+            Assert.EndsWith(refused.RecommendedAction!, refused.Message);
+            Assert.StartsWith("The payment id", refused.Message);
         }
     }
 }

@@ -20,17 +20,21 @@ public sealed partial class CliTests
     private static partial Regex ListeningLine();
 
     [Fact]
-    public async Task It_prints_the_listening_line_first_then_the_key_and_serves_requests()
+    public async Task It_prints_the_machine_readable_ready_line_first_then_the_address_and_key_for_people_and_serves_requests()
     {
         using var sandbox = Start("--port", "0", "--parent-pid", Environment.ProcessId.ToString());
 
         string first = await ReadLineAsync(sandbox);
         string second = await ReadLineAsync(sandbox);
+        string third = await ReadLineAsync(sandbox);
 
-        var match = ListeningLine().Match(first);
-        Assert.True(match.Success, $"first line was '{first}'");
-        Assert.Equal("API key: pi-sandbox-key", second);
-        using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value), Timeout = Patience };
+        Uri? ready = PiSandboxDefaults.ReadReadyLine(first);
+        Assert.True(ready != null, $"first line was '{first}'");
+        var match = ListeningLine().Match(second);
+        Assert.True(match.Success, $"second line was '{second}'");
+        Assert.Equal(ready, new Uri(match.Groups[1].Value));
+        Assert.Equal("API key: " + PiSandboxDefaults.ApiKey, third);
+        using var http = new HttpClient { BaseAddress = ready, Timeout = Patience };
         var users = JsonDocument.Parse(await http.GetStringAsync("sandbox/users")).RootElement;
         Assert.Equal(4, users.GetArrayLength());
         using var request = new HttpRequestMessage(HttpMethod.Get, "v2/payments/incomplete_server_payments");
@@ -45,12 +49,12 @@ public sealed partial class CliTests
         using var sandbox = Start("--port", "0", "--seed", "1", "--api-key", "my-secret-key", "--network", "Pi Network",
             "--latency-ms", "7", "--latency-jitter-ms", "3");
 
-        var match = ListeningLine().Match(await ReadLineAsync(sandbox));
-        string second = await ReadLineAsync(sandbox);
+        Uri? ready = PiSandboxDefaults.ReadReadyLine(await ReadLineAsync(sandbox));
+        string rest = await ReadLineAsync(sandbox) + await ReadLineAsync(sandbox);
 
-        Assert.True(match.Success);
-        Assert.DoesNotContain("my-secret-key", second);
-        using var http = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value), Timeout = Patience };
+        Assert.NotNull(ready);
+        Assert.DoesNotContain("my-secret-key", rest);
+        using var http = new HttpClient { BaseAddress = ready, Timeout = Patience };
         var payments = JsonDocument.Parse(await http.GetStringAsync("sandbox/payments")).RootElement.GetProperty("payments");
         Assert.Equal(3, payments.GetArrayLength());
         Assert.Equal("Pi Network", payments[0].GetProperty("network").GetString());
@@ -83,6 +87,21 @@ public sealed partial class CliTests
     }
 
     [Fact]
+    public async Task The_largest_seed_is_the_shared_limit_and_one_more_is_refused()
+    {
+        using (var largest = Start("--port", "0", "--seed", PiSandboxDefaults.MaxSeedCount.ToString()))
+        {
+            Assert.NotNull(PiSandboxDefaults.ReadReadyLine(await ReadLineAsync(largest)));
+        }
+
+        using var tooMany = Start("--port", "0", "--seed", (PiSandboxDefaults.MaxSeedCount + 1).ToString());
+        string stderr = await tooMany.Process.StandardError.ReadToEndAsync();
+        await WaitForExitAsync(tooMany);
+        Assert.Equal(2, tooMany.ExitCode);
+        Assert.Contains($"0 to {PiSandboxDefaults.MaxSeedCount}", CommandLine.Usage);
+    }
+
+    [Fact]
     public async Task It_exits_on_its_own_once_the_parent_process_is_gone()
     {
         // A parent that has come and gone: the sandbox itself, asked only for --help.
@@ -94,7 +113,7 @@ public sealed partial class CliTests
         }
 
         using var sandbox = Start("--port", "0", "--parent-pid", deadParent.ToString());
-        Assert.Matches(ListeningLine(), await ReadLineAsync(sandbox));
+        Assert.NotNull(PiSandboxDefaults.ReadReadyLine(await ReadLineAsync(sandbox)));
 
         await WaitForExitAsync(sandbox);
         Assert.Equal(0, sandbox.ExitCode);
@@ -109,7 +128,7 @@ public sealed partial class CliTests
         }
 
         using var sandbox = Start("--port", "0");
-        Assert.Matches(ListeningLine(), await ReadLineAsync(sandbox));
+        Assert.NotNull(PiSandboxDefaults.ReadReadyLine(await ReadLineAsync(sandbox)));
 
         Assert.Equal(0, Kill(sandbox.Id, 15));
         await WaitForExitAsync(sandbox);

@@ -49,6 +49,27 @@ namespace PiPlatform
         internal const string InvalidNotification = "invalid_notification";
         internal const string TooManyNotifications = "too_many_notifications";
         internal const string InvalidWalletSeed = "invalid_wallet_seed";
+        // The cmdlets' own (connections, keys, the sandbox): public, since the cmdlet project makes these errors.
+        /// <summary>No connection in this session.</summary>
+        public const string NotConnected = "not_connected";
+        /// <summary>The connection was closed by Disconnect-PiPlatform.</summary>
+        public const string ConnectionClosed = "connection_closed";
+        /// <summary>No API key given and none in the environment.</summary>
+        public const string MissingApiKey = "missing_api_key";
+        /// <summary>An empty -ApiKey.</summary>
+        public const string EmptyApiKey = "empty_api_key";
+        /// <summary>An empty -WalletSeed.</summary>
+        public const string EmptyWalletSeed = "empty_wallet_seed";
+        /// <summary>A base URI that cannot be used.</summary>
+        public const string InvalidBaseUri = "invalid_base_uri";
+        /// <summary>A Horizon URI that cannot be used.</summary>
+        public const string InvalidHorizonUri = "invalid_horizon_uri";
+        /// <summary>The key would go over plain http to another machine.</summary>
+        public const string UnencryptedAuthenticationRefused = "unencrypted_authentication_refused";
+        /// <summary>The sandbox's program is not where it should be.</summary>
+        public const string SandboxNotFound = "sandbox_not_found";
+        /// <summary>The sandbox did not start.</summary>
+        public const string SandboxStartFailed = "sandbox_start_failed";
         /// <summary>A payout was asked of a connection made without a wallet seed.</summary>
         public const string WalletNotConfigured = "wallet_not_configured";
         internal const string NotAppToUser = "not_app_to_user";
@@ -92,7 +113,7 @@ namespace PiPlatform
             ("invalid_arguments", PiErrorKind.InvalidArgument, "The request is missing a field or has an invalid one.",
                 "Pass -UserUid, -Amount and -Memo."),
             ("invalid_metadata", PiErrorKind.InvalidArgument, "The metadata is not a JSON object.",
-                "Pass -Metadata as a hashtable or an object."),
+                "Pass -Metadata as a hashtable, an object, or a JSON object string."),
             ("unknown_error", PiErrorKind.ServerError, "Pi reported an unknown error.",
                 "Read the payment back with Get-PiPayment before trying again."),
             // Completing.
@@ -156,7 +177,28 @@ namespace PiPlatform
             (InvalidNotification, PiErrorKind.InvalidArgument, "Pi refused the notification batch as invalid.",
                 "Every notification needs UserUid, Title, Body and a Subroute starting with '/'."),
             (TooManyNotifications, PiErrorKind.InvalidArgument, "Pi refused the batch as too large.",
-                "Send at most 256 notifications per request."),
+                $"Send at most {PiApiLimits.MaxNotificationsPerRequest} notifications per request."),
+            // The cmdlets' own.
+            (NotConnected, PiErrorKind.Network, "There is no connection to the Pi Platform API in this session.",
+                "Run Connect-PiPlatform first (Connect-PiPlatform -Sandbox for the local sandbox), or pass -Connection."),
+            (ConnectionClosed, PiErrorKind.Network, "The connection was closed by Disconnect-PiPlatform.",
+                "Connect again with Connect-PiPlatform, and pass the new connection."),
+            (MissingApiKey, PiErrorKind.Authentication, "No API key was given and the environment variable PI_API_KEY is not set.",
+                "Pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString) or set $env:PI_API_KEY."),
+            (EmptyApiKey, PiErrorKind.InvalidArgument, "The -ApiKey given is empty.",
+                "Check where the key came from (an unset vault entry or environment variable gives an empty string)."),
+            (EmptyWalletSeed, PiErrorKind.InvalidArgument, "The -WalletSeed given is empty.",
+                "Check where the seed came from (an unset vault entry or environment variable gives an empty string)."),
+            (InvalidBaseUri, PiErrorKind.InvalidArgument, "The base URI cannot be used.",
+                "Pass a URI such as https://api.minepi.com."),
+            (InvalidHorizonUri, PiErrorKind.InvalidArgument, "The Horizon URI cannot be used.",
+                "Pass a URI such as https://api.testnet.minepi.com, or leave -HorizonUri out to follow each payment's network."),
+            (UnencryptedAuthenticationRefused, PiErrorKind.PermissionDenied, "The API key would be sent over unencrypted http to another machine.",
+                "Use https, or pass -AllowUnencryptedAuthentication if you really mean to (http is always allowed to loopback addresses)."),
+            (SandboxNotFound, PiErrorKind.NotFound, "The sandbox server was not found.",
+                "Use the module folder that build.ps1 assembles (it ships the sandbox in its 'sandbox' folder), or pass -Path."),
+            (SandboxStartFailed, PiErrorKind.Unknown, "The sandbox did not start.",
+                "The sandbox needs the .NET 10 runtime with ASP.NET Core ('dotnet --list-runtimes' shows it). Try another -Port."),
             // App-to-user payouts: this module's checks before anything is signed.
             (InvalidWalletSeed, PiErrorKind.InvalidArgument, "The wallet seed is not a Stellar secret seed (S..., 56 characters, with a valid checksum).",
                 "Copy the app wallet's secret seed again from where you keep it (Get-Secret PiWalletSeed); the error says what is wrong with it, never what it is."),

@@ -26,11 +26,18 @@ namespace PiPlatform
         /// <summary>What to do next.</summary>
         public string? RecommendedAction { get; }
 
+        /// <summary>
+        /// One of the module's own errors (a refused input, a check before sending): the message is what happened, then
+        /// the catalog's next step, so that the message alone tells the user what to do.
+        /// </summary>
         internal static PiException Input(string code, string detail)
         {
             PiErrorInfo info = PiErrorCatalog.Get(code);
-            return new PiException(code, info.Kind, detail, info.RecommendedAction);
+            return new PiException(code, info.Kind, WithNextStep(detail, info.RecommendedAction), info.RecommendedAction);
         }
+
+        /// <summary>A message and its next step, as the module's own errors say them.</summary>
+        public static string WithNextStep(string detail, string nextStep) => detail.TrimEnd() + " " + nextStep;
 
         /// <summary>
         /// An outcome nobody can know (<c>payment_state_unknown</c>, <c>notification_delivery_unknown</c>): the kind of

@@ -18,7 +18,7 @@ namespace PiPlatform.Http
     internal sealed class NotificationSender
     {
         /// <summary>The API's limit on notifications per request.</summary>
-        public const int MaxPerRequest = 256;
+        public const int MaxPerRequest = PiApiLimits.MaxNotificationsPerRequest;
 
         private const string QuotaMarker = "users:";
         private readonly PiTransport _transport;

@@ -49,9 +49,9 @@ namespace PiPlatform.Payouts
             if (payment.IsCancelled)
                 throw PiException.Input("cancelled_payment", $"Payment {id} was cancelled, so it must not be paid. Nothing was sent.");
             if (!string.IsNullOrEmpty(payment.TxId) || payment.Status.DeveloperCompleted)
-                throw PiException.Input(PiErrorCatalog.PaymentHasTransaction, $"Payment {id} already has blockchain transaction {payment.TxId ?? "(completed)"}. Nothing was sent; complete it with Complete-PiPayment.");
+                throw PiException.Input(PiErrorCatalog.PaymentHasTransaction, $"Payment {id} already has blockchain transaction {payment.TxId ?? "(completed)"}. Nothing was sent.");
             if (payment.FromAddress != wallet)
-                throw PiException.Input(PiErrorCatalog.WalletMismatch, $"Payment {id} is paid from wallet {payment.FromAddress ?? "(none)"}, but this connection's wallet is {wallet}. Nothing was sent; connect with the seed of the payment's wallet.");
+                throw PiException.Input(PiErrorCatalog.WalletMismatch, $"Payment {id} is paid from wallet {payment.FromAddress ?? "(none)"}, but this connection's wallet is {wallet}. Nothing was sent.");
             if (payment.ToAddress == null || !StrKey.IsAccountId(payment.ToAddress))
                 throw PiException.Input("invalid_address", $"Payment {id} has no valid to_address ({payment.ToAddress ?? "none"}) to pay. Nothing was sent.");
             if (string.IsNullOrEmpty(payment.Network))

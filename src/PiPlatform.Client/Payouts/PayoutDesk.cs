@@ -25,7 +25,7 @@ namespace PiPlatform.Payouts
 
         /// <summary>The wallet we pay from, or the error that says how to give one.</summary>
         public PayoutWallet RequireWallet(string paymentId) => Wallet ?? throw PiException.Input(PiErrorCatalog.WalletNotConfigured,
-            $"Payment {paymentId} cannot be paid: this connection has no app wallet. Run Connect-PiPlatform -WalletSeed (Get-Secret PiWalletSeed), or set $env:PI_WALLET_SEED before connecting.");
+            $"Payment {paymentId} cannot be paid: this connection has no app wallet.");
 
         /// <summary>What is known of <paramref name="account"/>'s transactions on <paramref name="horizon"/>.</summary>
         public WalletHistory History(HorizonClient horizon, string account) =>

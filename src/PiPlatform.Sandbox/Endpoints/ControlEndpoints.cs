@@ -11,7 +11,6 @@ namespace PiPlatform.Sandbox.Endpoints;
 /// <summary>/sandbox/ endpoints that are a test's eyes and hands: reset, stats, config, faults, notifications.</summary>
 internal static class ControlEndpoints
 {
-    public const int MaxSeed = 100_000;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -58,9 +57,9 @@ internal static class ControlEndpoints
 
         if (body.Kind == BodyKind.Object && RequestJson.TryGetProperty(body.Root, "seed", out var given))
         {
-            if (!RequestJson.TryGetInt(given, out int n) || n < 0 || n > MaxSeed)
+            if (!RequestJson.TryGetInt(given, out int n) || n < 0 || n > PiSandboxDefaults.MaxSeedCount)
             {
-                return ApiErrors.InvalidArguments($"\"seed\" must be an integer from 0 to {MaxSeed}.").ToResult();
+                return ApiErrors.InvalidArguments($"\"seed\" must be an integer from 0 to {PiSandboxDefaults.MaxSeedCount}.").ToResult();
             }
 
             seed = n;

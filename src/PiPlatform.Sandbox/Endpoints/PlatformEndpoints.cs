@@ -12,7 +12,6 @@ namespace PiPlatform.Sandbox.Endpoints;
 /// <summary>/v2/me (Bearer), rewarded ads and in-app notifications (API key).</summary>
 internal static class PlatformEndpoints
 {
-    public const int MaxNotificationsPerRequest = 256;
 
     public static void MapMe(IEndpointRouteBuilder app) =>
         app.MapGet("/v2/me", (HttpRequest request, SandboxState state) =>
@@ -49,10 +48,10 @@ internal static class PlatformEndpoints
                 "The body must be a JSON object with a \"notifications\" array.");
         }
 
-        if (list.GetArrayLength() > MaxNotificationsPerRequest)
+        if (list.GetArrayLength() > PiApiLimits.MaxNotificationsPerRequest)
         {
             return ApiErrors.Notify(StatusCodes.Status400BadRequest,
-                $"Too many notifications: at most {MaxNotificationsPerRequest} per request, got {list.GetArrayLength()}.");
+                $"Too many notifications: at most {PiApiLimits.MaxNotificationsPerRequest} per request, got {list.GetArrayLength()}.");
         }
 
         var items = new List<NotificationInput>(list.GetArrayLength());

@@ -17,11 +17,11 @@ internal static class DemoWallets
     public const long StroopsPerPi = 10_000_000;
 
     /// <summary>
-    /// The app's wallet, the source of every A2U payment: public on purpose, like the sandbox's API key. Its seed is
-    /// SAWRZ3TSRLRQ2SLB4RJ7UWFB5JWDQPRQYMSWZO4PUMPQGECHVK23IJSF (raw Ed25519 seed: SHA-256 of "PiPlatform sandbox app
-    /// wallet"); the sandbox itself only needs the address, since it verifies signatures with public keys.
+    /// The app's wallet, the source of every A2U payment: public on purpose, like the sandbox's API key (its seed is
+    /// <see cref="PiSandboxDefaults.WalletSeed"/>); the sandbox itself only needs the address, since it verifies
+    /// signatures with public keys.
     /// </summary>
-    public const string AppWalletAddress = "GCYDLIAVW6DLLPGMUAY3DW4CA7TTKBSM7WCXD4WUHGAIAAXJWJSZR56C";
+    public const string AppWalletAddress = PiSandboxDefaults.WalletAddress;
 
     /// <summary>What the app wallet starts with: a million Pi.</summary>
     public const long AppWalletBalance = 1_000_000 * StroopsPerPi;

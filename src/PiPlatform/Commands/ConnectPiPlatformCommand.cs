@@ -11,8 +11,8 @@ namespace PiPlatform.Commands
     [OutputType(typeof(Connection))]
     public sealed class ConnectPiPlatformCommand : PiCmdlet
     {
-        private const string KeySet = "ApiKey";
-        private const string SandboxSet = "Sandbox";
+        private const string KeySet = ParameterSets.ApiKey;
+        private const string SandboxSet = ParameterSets.Sandbox;
         private const string KeyVariable = "PI_API_KEY";
         private const string SeedVariable = "PI_WALLET_SEED";
 

@@ -8,8 +8,8 @@ namespace PiPlatform.Commands
     [OutputType(typeof(Payment))]
     public sealed class GetPiPaymentCommand : PiApiCmdlet
     {
-        private const string ByIdSet = "ById";
-        private const string IncompleteSet = "Incomplete";
+        private const string ByIdSet = ParameterSets.ById;
+        private const string IncompleteSet = ParameterSets.Incomplete;
 
         /// <summary>The payment identifiers.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

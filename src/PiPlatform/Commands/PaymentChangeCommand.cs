@@ -14,14 +14,14 @@ namespace PiPlatform.Commands
     public abstract class PaymentChangeCommand : PiApiCmdlet
     {
         /// <summary>The parameter set of ids (strings, or objects with an id property such as Import-Csv rows).</summary>
-        protected const string ByIdSet = "ById";
+        protected const string ByIdSet = ParameterSets.ById;
 
         /// <summary>
         /// The parameter set of payments from Get-PiPayment, and the cmdlets' default: PowerShell binds pipeline input
         /// to the default set first, so with ById as default a piped payment would bind by its Identifier property
         /// and its state would be lost.
         /// </summary>
-        protected const string ByPaymentSet = "ByPayment";
+        protected const string ByPaymentSet = ParameterSets.ByPayment;
 
         /// <summary>The payment identifiers, or objects with a PaymentId, Identifier or Id property.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

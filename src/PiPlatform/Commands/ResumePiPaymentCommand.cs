@@ -16,9 +16,9 @@ namespace PiPlatform.Commands
     [OutputType(typeof(Payment))]
     public sealed class ResumePiPaymentCommand : PiApiCmdlet
     {
-        private const string IncompleteSet = "Incomplete";
-        private const string ByIdSet = "ById";
-        private const string ByPaymentSet = "ByPayment";
+        private const string IncompleteSet = ParameterSets.Incomplete;
+        private const string ByIdSet = ParameterSets.ById;
+        private const string ByPaymentSet = ParameterSets.ByPayment;
 
         /// <summary>Payments to resume, e.g. from Get-PiPayment; without any input, the app's incomplete app-to-user payments.</summary>
         [Parameter(ParameterSetName = ByPaymentSet, Mandatory = true, ValueFromPipeline = true)]

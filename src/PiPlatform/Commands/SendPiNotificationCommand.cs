@@ -14,7 +14,7 @@ namespace PiPlatform.Commands
     [OutputType(typeof(NotificationResult))]
     public sealed class SendPiNotificationCommand : PiApiCmdlet
     {
-        private const int BatchSize = 256;
+        private const int BatchSize = PiApiLimits.MaxNotificationsPerRequest;
 
         // The batch being filled; once full it is handed to its plan and a new one begun.
         private List<Notification> _pending = new List<Notification>();

@@ -3,8 +3,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using PiPlatform.Stellar;
 
 namespace PiPlatform.Commands
 {
@@ -13,22 +13,20 @@ namespace PiPlatform.Commands
     [OutputType(typeof(SandboxServer))]
     public sealed class StartPiSandboxCommand : PiCmdlet
     {
-        private static readonly Regex ListeningLine = new Regex(@"listening on (\S+)", RegexOptions.IgnoreCase);
-
-        /// <summary>The port; 0 (the default) picks a free one. The sandbox's own default is 31415.</summary>
+        /// <summary>The port; 0 (the default) picks a free one. The sandbox's own default is <see cref="PiSandboxDefaults.Port"/>.</summary>
         [Parameter(Position = 0)]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
         /// <summary>How many payments to seed, spread over every state.</summary>
         [Parameter]
-        [ValidateRange(0, 1000000)]
-        public int Seed { get; set; } = 14;
+        [ValidateRange(0, PiSandboxDefaults.MaxSeedCount)]
+        public int Seed { get; set; } = PiSandboxDefaults.SeedCount;
 
         /// <summary>The network the sandbox's payments are on.</summary>
         [Parameter]
-        [ValidateSet("Pi Testnet", "Pi Network")]
-        public string Network { get; set; } = "Pi Testnet";
+        [ValidateSet(StellarNetwork.PiTestnet, StellarNetwork.PiMainnet)]
+        public string Network { get; set; } = StellarNetwork.PiTestnet;
 
         /// <summary>The sandbox's PiPlatform.Sandbox.dll; default: the one in the module's 'sandbox' folder.</summary>
         [Parameter]
@@ -76,17 +74,17 @@ namespace PiPlatform.Commands
                 if (!process.HasExited) process.Kill();
                 throw new PipelineStoppedException();
             }
-            Match match = ListeningLine.Match(listening ? firstLine.Result ?? "" : "");
-            if (!match.Success)
+            Uri? baseUri = listening ? PiSandboxDefaults.ReadReadyLine(firstLine.Result) : null;
+            if (baseUri == null)
             {
                 if (!process.HasExited) process.Kill();
                 process.WaitForExit(5000);
-                string detail = errors.Wait(2000) && errors.Result.Length > 0 ? errors.Result.Trim() : $"no 'listening on' line within {StartTimeoutSec} s";
+                string detail = errors.Wait(2000) && errors.Result.Length > 0 ? errors.Result.Trim() : $"no ready line ('{PiSandboxDefaults.ReadyLinePrefix}...') within {StartTimeoutSec} s";
                 ThrowTerminatingError(ErrorFactory.SandboxFailed(detail, dll));
             }
             // Keep reading what it prints so that a full pipe never blocks it.
             _ = process.StandardOutput.ReadToEndAsync();
-            var server = new SandboxServer(process, new Uri(match.Groups[1].Value), Seed);
+            var server = new SandboxServer(process, baseUri!, Seed);
             WriteVerbose($"Sandbox {server.ProcessId} listening on {server.BaseUri}.");
             WriteObject(server);
         }
