@@ -64,6 +64,8 @@ $bench = [pscustomobject]@{
 foreach ($needed in $bench.ModuleManifest, $bench.SandboxDll, $bench.BenchDll, $bench.PwshDll) {
     if (-not (Test-Path -LiteralPath $needed)) { throw "$needed is missing: run 'dotnet pwsh ./build.ps1 -Task Bench', which builds it." }
 }
+# The sandbox's ready line is read the way Start-PiSandbox reads it: by the client's PiSandboxDefaults, its one owner.
+Add-Type -Path (Join-Path (Split-Path $bench.ModuleManifest) 'PiPlatform.Client.dll')
 $notes = [System.Collections.Generic.List[string]]::new()
 if ('Node' -in $Clients -and -not $bench.NodeExe) { $Clients = $Clients -ne 'Node'; $notes.Add('pi-backend rows skipped: node is not on PATH.') }
 if ('Node' -in $Clients -and -not (Test-Path (Join-Path $PSScriptRoot 'node/node_modules/pi-backend'))) {

@@ -116,7 +116,7 @@ internal static class CeilingClient
 /// <summary>The one way this program talks to the sandbox: a keep-alive pool, the API key, a 20 s timeout like the SDKs.</summary>
 internal static class SandboxHttp
 {
-    public const string DefaultApiKey = "pi-sandbox-key";
+    public const string DefaultApiKey = PiSandboxDefaults.ApiKey;
 
     public static HttpClient Create(Uri baseUri, string? apiKey)
     {

@@ -5,13 +5,14 @@ function Start-BenchSandbox([string] $SandboxDll, [int] $Seed, [int] $LatencyMs)
     $arguments = @($SandboxDll, '--port', '0', '--seed', "$Seed", '--latency-ms', "$LatencyMs", '--parent-pid', "$PID")
     $child = Start-BenchProcess -FileName (Get-DotnetHost) -Arguments $arguments
     $first = Read-BenchLine $child ([TimeSpan]::FromSeconds(60))
-    if ($first -notmatch 'listening on (\S+)') {
+    $baseUri = [PiPlatform.PiSandboxDefaults]::ReadReadyLine($first)
+    if (-not $baseUri) {
         $child.Process.Kill($true)
         throw "The sandbox did not start: '$first' $($child.StdErr.Result)"
     }
     # Its stdout says nothing more that matters; drain it so it can never block on a full pipe.
     $child | Add-Member -NotePropertyName StdOutRest -NotePropertyValue $child.Process.StandardOutput.ReadToEndAsync()
-    $child | Add-Member -NotePropertyName BaseUri -NotePropertyValue $Matches[1]
+    $child | Add-Member -NotePropertyName BaseUri -NotePropertyValue $baseUri.AbsoluteUri
     $child | Add-Member -NotePropertyName LatencyMs -NotePropertyValue $LatencyMs
     $child
 }

@@ -99,7 +99,7 @@ function New-SandboxPayment {
     $payment = Invoke-Sandbox $Sandbox '/sandbox/payments' -Method POST -Body @{ user_uid = $UserUid; amount = $Amount; memo = 'test'; metadata = @{ order = 'o-1' } }
     $id = $payment.identifier
     if ($State -ne 'AwaitingApproval') {
-        $null = Invoke-RestMethod -Method POST -Uri ([uri]::new($Sandbox.BaseUri, "/v2/payments/$id/approve")) -Headers @{ Authorization = 'Key pi-sandbox-key' }
+        $null = Invoke-RestMethod -Method POST -Uri ([uri]::new($Sandbox.BaseUri, "/v2/payments/$id/approve")) -Headers @{ Authorization = "Key $([PiPlatform.PiSandboxDefaults]::ApiKey)" }
     }
     if ($State -in 'ReadyToComplete', 'TransactionUnverified') {
         $null = Invoke-Sandbox $Sandbox "/sandbox/payments/$id/transaction" -Method POST -Body @{ verified = ($State -eq 'ReadyToComplete') }
