@@ -10,8 +10,9 @@
 
     Build    assembles the importable module folder out/PiPlatform/<version>/ (manifest, DLLs, format and
              types files, and the sandbox under sandbox/).
-    Test     Build, then xunit (client and sandbox, over real HTTP) and Pester 6 (the built module in a
-             fresh pwsh, against sandboxes it starts); ends with one line 'N passed, M failed'.
+    Test     Build, then xunit (client and sandbox over real HTTP; the built module in an in-process engine) and
+             Pester 6 (the built module in a fresh pwsh, against sandboxes it starts); ends with one line
+             'N passed, M failed'.
     Package  Build, then a .nupkg of the module in out/packages (Publish-PSResource to a local folder).
     Demo     Build, then start a sandbox and review its pending payments through the pipeline.
     Bench    Build, then the bench project and bench/node (npm ci, if node_modules is missing), then
@@ -96,7 +97,7 @@ function Invoke-Test {
     if (Test-Path -LiteralPath $results) { Remove-Item -Recurse -Force -LiteralPath $results }
     New-Item -ItemType Directory -Force -Path $results | Out-Null
 
-    Write-Host 'xunit: client and sandbox over real HTTP' -ForegroundColor Cyan
+    Write-Host 'xunit: client and sandbox over real HTTP, the built module in an in-process engine' -ForegroundColor Cyan
     $xunitFailedToRun = $false
     & dotnet test (Join-Path $root 'PiPowerShell.sln') -c $Configuration --no-build --nologo -v quiet `
         --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results

@@ -21,11 +21,12 @@ namespace PiPlatform.Batch
         private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
         private readonly Cmdlet _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly int _activityId;
+        private readonly string _activity;
         private readonly int? _total;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _lastShown;
-        private bool _shown;
+        private ProgressRecord? _shown;
         private int _done;
         private int _failed;
 
@@ -36,8 +37,9 @@ namespace PiPlatform.Batch
         public BatchProgress(Cmdlet cmdlet, int activityId, string activity, int? total)
         {
             _cmdlet = cmdlet;
+            _activityId = activityId;
+            _activity = activity;
             _total = total;
-            _record = new ProgressRecord(activityId, activity, "Starting");
         }
 
         /// <summary>One more item's output was an error.</summary>
@@ -48,25 +50,34 @@ namespace PiPlatform.Batch
         {
             _done += weight;
             TimeSpan now = _clock.Elapsed;
-            if (_done <= MinItems || now < MinElapsed || (_shown && now - _lastShown < Interval)) return;
+            if (_done <= MinItems || now < MinElapsed || (_shown != null && now - _lastShown < Interval)) return;
             double rate = _done / now.TotalSeconds;
             string of = _total is int total ? $" of {total}" : "";
-            _record.StatusDescription = string.Format(CultureInfo.InvariantCulture, "{0}{1} done, {2} failed, {3:0}/s", _done, of, _failed, rate);
-            _record.CurrentOperation = label;
-            _record.PercentComplete = _total is int all && all > 0 ? Math.Min(100, _done * 100 / all) : -1;
-            _record.SecondsRemaining = _total is int left && rate > 0 ? (int)Math.Ceiling(Math.Max(0, left - _done) / rate) : -1;
-            _cmdlet.WriteProgress(_record);
-            _shown = true;
+            // A new record each time: an in-process host (PowerShell.Streams.Progress, a thread job) keeps the
+            // objects it was given, and one record changed in place would make every update it kept read as the last.
+            var record = new ProgressRecord(_activityId, _activity,
+                string.Format(CultureInfo.InvariantCulture, "{0}{1} done, {2} failed, {3:0}/s", _done, of, _failed, rate))
+            {
+                CurrentOperation = label,
+                PercentComplete = _total is int all && all > 0 ? Math.Min(100, _done * 100 / all) : -1,
+                SecondsRemaining = _total is int left && rate > 0 ? (int)Math.Ceiling(Math.Max(0, left - _done) / rate) : -1,
+            };
+            _cmdlet.WriteProgress(record);
+            _shown = record;
             _lastShown = now;
         }
 
         /// <summary>The batch is over: clears the bar if one was shown.</summary>
         public void Complete()
         {
-            if (!_shown) return;
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
-            _shown = false;
+            if (_shown == null) return;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, _shown.StatusDescription)
+            {
+                CurrentOperation = _shown.CurrentOperation,
+                PercentComplete = _shown.PercentComplete,
+                RecordType = ProgressRecordType.Completed,
+            });
+            _shown = null;
         }
     }
 }
