@@ -78,5 +78,9 @@ public sealed class ErrorStreamTests(EngineFixture fixture)
         ErrorRecord error = Assert.IsType<ErrorRecord>(Assert.Single(run.BaseObjects.Skip(1)));
         Assert.Equal($"{ModuleErrorIds.NotConnected},PiPlatform.Commands.GetPiPaymentCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        // The id's owner, read through the loaded module, agrees with the copy these tests keep.
+        Assert.Equal(ModuleErrorIds.NotConnected, session.RunOrThrow("[PiPlatform.PiErrorCatalog]::NotConnected").BaseObjects.Single());
+        // The message itself says what to run next.
+        Assert.Contains("Connect-PiPlatform", error.Exception.Message);
     }
 }
