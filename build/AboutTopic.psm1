@@ -34,24 +34,21 @@ function Format-Wrapped {
 function Format-TextTable {
     # Columns as Format-Table draws them: the header, a dashed rule, then rows; the last column wraps.
     param([string[]] $Header, [object[]] $Rows, [string] $Margin)
-    $all = @(, $Header) + $Rows
-    $widths = @(for ($column = 0; $column -lt $Header.Count - 1; $column++) {
-        $fitting = @($all | ForEach-Object { (ConvertTo-PlainText $_[$column]).Length } | Where-Object { $_ -le $MaxColumnWidth })
-        ($fitting + 0 | Measure-Object -Maximum).Maximum
-    })
-    $rule = @(for ($column = 0; $column -lt $Header.Count; $column++) { '-' * (ConvertTo-PlainText $Header[$column]).Length })
-    foreach ($row in @(, $Header) + @(, $rule) + $Rows) {
+    $last = $Header.Count - 1
+    $table = [Collections.Generic.List[string[]]]::new()
+    foreach ($row in @(, $Header) + $Rows) { $table.Add([string[]]@(for ($column = 0; $column -le $last; $column++) { ConvertTo-PlainText "$($row[$column])" })) }
+    $table.Insert(1, [string[]]@($table[0] | ForEach-Object { '-' * $_.Length }))
+    $widths = @(for ($column = 0; $column -lt $last; $column++) {
+            (@($table | ForEach-Object { $_[$column].Length } | Where-Object { $_ -le $MaxColumnWidth }) + 0 | Measure-Object -Maximum).Maximum
+        })
+    foreach ($row in $table) {
         $line = $Margin
-        for ($column = 0; $column -lt $Header.Count - 1; $column++) {
-            $cell = ConvertTo-PlainText "$($row[$column])"
-            if ($cell.Length -gt $widths[$column]) {
-                $line + $cell
-                $line = $Margin + ' ' * (($widths[0..$column] | Measure-Object -Sum).Sum + 2 * ($column + 1))
-            }
-            else { $line += $cell.PadRight($widths[$column] + 2) }
+        for ($column = 0; $column -lt $last; $column++) {
+            if ($row[$column].Length -le $widths[$column]) { $line += $row[$column].PadRight($widths[$column] + 2); continue }
+            $line + $row[$column]
+            $line = ' ' * ($line.Length + $widths[$column] + 2)
         }
-        $last = ConvertTo-PlainText "$($row[$Header.Count - 1])"
-        Format-Wrapped $last $Width $line (' ' * $line.Length)
+        Format-Wrapped $row[$last] $Width $line (' ' * $line.Length)
     }
 }
 

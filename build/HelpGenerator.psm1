@@ -28,7 +28,6 @@ function New-ModuleHelp {
     $pages = @(Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' | Where-Object Name -NotLike 'about_*')
     $topics = @(Get-ChildItem -LiteralPath $DocsPath -Filter 'about_*.md')
     $problems = [Collections.Generic.List[string]]::new()
-    $page = { param($Name) Join-Path $DocsPath "$Name.md" }
 
     $helpByName = @{}
     foreach ($file in $pages) {
@@ -40,7 +39,7 @@ function New-ModuleHelp {
     }
     foreach ($cmdlet in $cmdlets) {
         $help = $helpByName[$cmdlet.Name]
-        if (-not $help) { $problems.Add("$($cmdlet.Name): no help page; write $(& $page $cmdlet.Name)."); continue }
+        if (-not $help) { $problems.Add("$($cmdlet.Name): no help page; write $(Join-Path $DocsPath "$($cmdlet.Name).md")."); continue }
         Test-CommandHelp -Help $help -Command $cmdlet | ForEach-Object { $problems.Add("$($cmdlet.Name) ($($help.Path)): $_") }
     }
     $aboutTexts = [ordered]@{}
