@@ -9,7 +9,9 @@
         dotnet pwsh ./build.ps1 -Task Test
 
     Build    assembles the importable module folder out/PiPlatform/<version>/ (manifest, DLLs, format and
-             types files, and the sandbox under sandbox/).
+             types files, and the sandbox under sandbox/), then generates its Get-Help files into en-US/ from
+             docs/en-US/*.md and the built cmdlets' metadata (build/Build-Help.ps1); help that does not fit the
+             cmdlets fails the build.
     Test     Build, then xunit (client and sandbox over real HTTP; the built module in an in-process engine) and
              Pester 6 (the built module in a fresh pwsh, against sandboxes it starts); ends with one line
              'N passed, M failed'.
@@ -68,9 +70,18 @@ function Invoke-Build {
     # closure); on PowerShell 7 the runtime's own copies of those win. No pdb, xml docs or deps.json.
     Get-ChildItem -Path $staging -Filter '*.dll' | Copy-Item -Destination $moduleDir
     Copy-Item -Path (Join-Path $staging '*.ps1xml') -Destination $moduleDir
-    Copy-Item -Recurse -Path (Join-Path $staging 'en-US') -Destination $moduleDir
     Copy-Item -Path (Join-Path $root 'PiPlatform.psd1') -Destination $moduleDir
+    Invoke-HelpGenerator
     Write-Host "Module: $moduleDir"
+}
+
+function Invoke-HelpGenerator {
+    # Get-Help's files (en-US/PiPlatform.dll-Help.xml, about_*.help.txt) from docs/en-US and the built cmdlets'
+    # metadata. A fresh pwsh imports the module, so this session never loads (and locks) the DLLs it just built.
+    Write-Host "Help: docs/en-US and the cmdlets' metadata -> en-US" -ForegroundColor Cyan
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build/Build-Help.ps1') `
+        -ModulePath $moduleDir -DocsPath (Join-Path $root 'docs/en-US')
+    if ($LASTEXITCODE -ne 0) { throw "The help in docs/en-US does not fit the cmdlets (the problems are listed above)." }
 }
 
 function Get-PesterManifest {

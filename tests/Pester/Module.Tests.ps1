@@ -141,8 +141,9 @@ Describe 'Cmdlet <Name>' -ForEach $commands {
     }
 }
 
-# Help is hand-written MAML (platyPS is not served here), so these tests hold it to the cmdlets' real metadata:
-# any drift between en-US/PiPlatform.dll-Help.xml and the C# attributes fails here.
+# The MAML is generated at build time from docs/en-US/*.md and the compiled cmdlets' metadata (build/, see
+# HelpGenerator.Tests.ps1), so these tests prove the generated help matches that metadata as Get-Help reads it:
+# a generator that dropped a parameter set, a position, an alias or a pipeline binding fails here.
 Describe 'Get-Help <Name>' -ForEach $commands {
     BeforeAll {
         $help = Get-Help $Name -Full
