@@ -156,6 +156,19 @@ function Test-CommandHelp {
         if ($name -in $common) { "-$name is a common parameter, which Get-Help describes itself: remove '### -$name'." }
         elseif (-not $Command.Parameters.ContainsKey($name)) { "documents -$name, which $($Command.Name) does not have." }
     }
+    # A range the prose states ("from 0 to 100000") is the cmdlet's [ValidateRange] or the page is wrong: the facts live
+    # in the attributes, and a number copied into prose is how Start-PiSandbox -Seed's once drifted.
+    foreach ($name in $Help.Parameters.Keys | Where-Object { $Command.Parameters.ContainsKey($_) }) {
+        $range = $Command.Parameters[$name].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] } | Select-Object -First 1
+        if (-not $range) { continue }
+        foreach ($said in [regex]::Matches(($Help.Parameters[$name].Description -join ' '), '\bfrom (?<min>-?\d[\d,]*) to (?<max>-?\d[\d,]*)\b')) {
+            $min = $said.Groups['min'].Value -replace ','
+            $max = $said.Groups['max'].Value -replace ','
+            if ("$min" -ne "$($range.MinRange)" -or "$max" -ne "$($range.MaxRange)") {
+                "parameter -$name says 'from $($said.Groups['min'].Value) to $($said.Groups['max'].Value)', but it accepts $($range.MinRange) to $($range.MaxRange)."
+            }
+        }
+    }
 }
 
 Export-ModuleMember -Function Read-CommandHelp, Test-CommandHelp

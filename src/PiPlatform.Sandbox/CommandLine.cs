@@ -13,7 +13,7 @@ internal static class CommandLine
         + "  --seed N        how many user-to-app payments to seed (0 to " + PiSandboxDefaults.MaxSeedCount + ", default " + PiSandboxDefaults.SeedCount + ": two per lifecycle state)\n"
         + "  --api-key K     the server API key to accept (default " + PiSandboxDefaults.ApiKey + ")\n"
         + "  --network NAME  network written on payments (default \"Pi Testnet\")\n"
-        + "  --latency-ms N  milliseconds added before every /v2 answer (default 0)\n"
+        + "  --latency-ms N  milliseconds added before every API answer, /v2 and Horizon (0 to " + PiSandboxDefaults.MaxLatencyMs + ", default 0)\n"
         + "  --latency-jitter-ms N  up to N random milliseconds more per answer (default 0)\n"
         + "  --parent-pid N  exit when that process exits";
 

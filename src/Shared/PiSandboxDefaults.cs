@@ -28,6 +28,9 @@ namespace PiPlatform
         /// <summary>The most payments the sandbox seeds (its --seed, /sandbox/reset and Start-PiSandbox -Seed all stop here).</summary>
         public const int MaxSeedCount = 100_000;
 
+        /// <summary>The most latency the sandbox adds to an answer, or that a fault delays one by, in ms: a minute, past any timeout.</summary>
+        public const int MaxLatencyMs = 60_000;
+
         /// <summary>
         /// The secret seed of the sandbox's app wallet, public on purpose: it only ever holds the local sandbox's
         /// make-believe Pi, so that payouts can be built and signed against the sandbox without a real key. Never use it

@@ -64,6 +64,8 @@ Describe 'New-ModuleHelp refuses help that does not fit the cmdlets: <Case>' -Fo
         Edit = { param($d) Edit-Page $d 'Submit-PiPayment' { $args[0] -replace '(?s)(## DESCRIPTION\n).*?(?=\n## )', '$1' } } }
     @{ Case = 'a syntax written by hand'; Expected = 'Get-PiMe \(.*\): line \d+: SYNTAX is generated from the cmdlet at build time'
         Edit = { param($d) Edit-Page $d 'Get-PiMe' { $args[0] -replace '(## SYNTAX\n)', "`$1`nGet-PiMe [-AccessToken] <SecureString[]>`n" } } }
+    @{ Case = 'a range in the prose that is not the cmdlet''s'; Expected = 'Start-PiSandbox \(.*\): parameter -Seed says ''from 0 to 1000000'', but it accepts 0 to \d+\.'
+        Edit = { param($d) Edit-Page $d 'Start-PiSandbox' { $args[0] -replace 'to seed, from 0 to [\d,]+,', 'to seed, from 0 to 1000000,' } } }
     @{ Case = 'a cmdlet without a page'; Expected = 'Get-PiAdStatus: no help page; write .*Get-PiAdStatus\.md\.'
         Edit = { param($d) Remove-Item (Join-Path $d 'Get-PiAdStatus.md') } }
     @{ Case = 'a page for a cmdlet that does not exist'; Expected = 'Get-PiYou\.md documents Get-PiYou, which is not a cmdlet of PiPlatform\.'

@@ -20,6 +20,19 @@ Describe 'Start-PiSandbox and Stop-PiSandbox' {
         { Invoke-RestMethod ([uri]::new($sandbox.BaseUri, '/sandbox/users')) -TimeoutSec 5 } | Should -Throw
     }
 
+    It 'starts with the latency asked for, on Pi''s API and Horizon alike' {
+        $sandbox = Start-PiSandbox -LatencyMs 150 -LatencyJitterMs 10
+        try {
+            $config = Invoke-RestMethod ([uri]::new($sandbox.BaseUri, '/sandbox/config'))
+            $config.latency_ms | Should -Be 150
+            $config.latency_jitter_ms | Should -Be 10
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            Invoke-RestMethod ([uri]::new($sandbox.BaseUri, '/fee_stats')) | Out-Null
+            $clock.ElapsedMilliseconds | Should -BeGreaterOrEqual 150
+        }
+        finally { $sandbox | Stop-PiSandbox }
+    }
+
     It 'says clearly when the sandbox is not where it is looked for' {
         { Start-PiSandbox -Path (Join-Path $TestDrive 'nothing.dll') } | Should -Throw -ErrorId 'sandbox_not_found,PiPlatform.Commands.StartPiSandboxCommand'
     }

@@ -10,7 +10,7 @@ internal sealed class SandboxConfig
     public const int DefaultNotificationQuota = 48;
 
     /// <summary>The most latency (or jitter) one answer may be given: a minute, longer than any client's timeout.</summary>
-    public const int MaxLatencyMs = 60_000;
+    public const int MaxLatencyMs = PiSandboxDefaults.MaxLatencyMs;
 
     private readonly object _gate = new();
     private readonly ConfigDto _defaults;

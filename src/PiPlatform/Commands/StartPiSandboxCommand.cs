@@ -28,6 +28,16 @@ namespace PiPlatform.Commands
         [ValidateSet(StellarNetwork.PiTestnet, StellarNetwork.PiMainnet)]
         public string Network { get; set; } = StellarNetwork.PiTestnet;
 
+        /// <summary>Milliseconds the sandbox waits before every answer of Pi's API and Horizon, as a network would.</summary>
+        [Parameter]
+        [ValidateRange(0, PiSandboxDefaults.MaxLatencyMs)]
+        public int LatencyMs { get; set; }
+
+        /// <summary>Up to this many random milliseconds more per answer.</summary>
+        [Parameter]
+        [ValidateRange(0, PiSandboxDefaults.MaxLatencyMs)]
+        public int LatencyJitterMs { get; set; }
+
         /// <summary>The sandbox's PiPlatform.Sandbox.dll; default: the one in the module's 'sandbox' folder.</summary>
         [Parameter]
         public string? Path { get; set; }
@@ -44,7 +54,7 @@ namespace PiPlatform.Commands
             if (!File.Exists(dll)) ThrowTerminatingError(ErrorFactory.SandboxNotFound(dll));
             var start = new ProcessStartInfo(DotnetHost())
             {
-                Arguments = $"\"{dll}\" --port {Port} --seed {Seed} --network \"{Network}\" --parent-pid {Process.GetCurrentProcess().Id}",
+                Arguments = $"\"{dll}\" --port {Port} --seed {Seed} --network \"{Network}\" --latency-ms {LatencyMs} --latency-jitter-ms {LatencyJitterMs} --parent-pid {Process.GetCurrentProcess().Id}",
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
