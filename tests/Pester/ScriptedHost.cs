@@ -1,5 +1,6 @@
 // A PowerShell host that really prompts: ShouldProcess asks it, and it answers from a script of choices, recording each
-// question. Compiled by Confirm.Tests.ps1 with Add-Type, so -Confirm is tested through the host path users see.
+// question and every line written to it (-WhatIf's). Compiled by Confirm.Tests.ps1 with Add-Type, and into the engine
+// tests, so -Confirm is tested through the host path users see.
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
@@ -14,7 +15,7 @@ namespace PiPlatformTests
     {
         private readonly ScriptedUI _ui;
 
-        public ScriptedHost(IEnumerable<string> answers) => _ui = new ScriptedUI(answers);
+        public ScriptedHost(params string[] answers) => _ui = new ScriptedUI(answers);
 
         public IReadOnlyList<string> Questions => _ui.Questions;
 

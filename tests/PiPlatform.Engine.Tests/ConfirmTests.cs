@@ -2,6 +2,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
+using PiPlatformTests;
+
 namespace PiPlatform.Engine.Tests;
 
 /// <summary>-Confirm and ConfirmImpact through a host that prompts: questions in input order, only the Yes ones changed.</summary>

@@ -2,6 +2,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
+using PiPlatformTests;
+
 namespace PiPlatform.Engine.Tests;
 
 /// <summary>-WhatIf as the host shows it: one "What if:" line per input, naming it, and no request sent.</summary>
