@@ -49,34 +49,43 @@ namespace PiPlatform.Payouts
             Payout payout = Payout.Of(payment, wallet.AccountId);
             HorizonClient horizon = _desk.Servers.For(payout.Network);
             WalletHistory history = _desk.History(horizon, wallet.AccountId);
+            string txid;
             await wallet.Turn.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
-                await CheckNetworkAsync(horizon, payout, cancel).ConfigureAwait(false);
-                for (int fresh = 0; ; fresh++)
-                {
-                    HorizonTransaction? paid = await FindPayingAsync(history, payout, cancel).ConfigureAwait(false);
-                    if (paid != null)
-                    {
-                        _log.Verbose($"Payment {paymentId}: transaction {paid.Hash} on the chain already pays it: confirmed by read-back, nothing is sent.");
-                        return await WithTxidAsync(payment, horizon, paid.Hash, cancel).ConfigureAwait(false);
-                    }
-                    SignedTransaction signed = await BuildAsync(horizon, wallet, payout, cancel).ConfigureAwait(false);
-                    var (applied, dead) = await SendAsync(horizon, history, payout, signed, cancel).ConfigureAwait(false);
-                    if (applied != null)
-                    {
-                        history.Record(applied);
-                        return await WithTxidAsync(payment, horizon, applied.Hash, cancel).ConfigureAwait(false);
-                    }
-                    if (!await _retry.WaitToResendAsync(fresh + 1, $"Payment {paymentId}: transaction {signed.Hash} can never be applied now ({dead!.ErrorCode}); a new one is signed", _log, cancel).ConfigureAwait(false))
-                    {
-                        throw dead;
-                    }
-                }
+                txid = await PayOnceAsync(horizon, history, wallet, payout, cancel).ConfigureAwait(false);
             }
             finally
             {
                 wallet.Turn.Release();
+            }
+            // Outside the wallet's turn: reading Pi back needs no sequence number, so the next payout need not wait for it.
+            return await WithTxidAsync(payment, horizon, txid, cancel).ConfigureAwait(false);
+        }
+
+        // The chain part, in the wallet's turn: the txid of the one transaction that pays the payout.
+        private async Task<string> PayOnceAsync(HorizonClient horizon, WalletHistory history, PayoutWallet wallet, Payout payout, CancellationToken cancel)
+        {
+            await CheckNetworkAsync(horizon, payout, cancel).ConfigureAwait(false);
+            for (int fresh = 0; ; fresh++)
+            {
+                HorizonTransaction? paid = await FindPayingAsync(history, payout, cancel).ConfigureAwait(false);
+                if (paid != null)
+                {
+                    _log.Verbose($"Payment {payout.PaymentId}: transaction {paid.Hash} on the chain already pays it: confirmed by read-back, nothing is sent.");
+                    return paid.Hash;
+                }
+                SignedTransaction signed = await BuildAsync(horizon, wallet, payout, cancel).ConfigureAwait(false);
+                var (applied, dead) = await SendAsync(horizon, history, payout, signed, cancel).ConfigureAwait(false);
+                if (applied != null)
+                {
+                    history.Record(applied);
+                    return applied.Hash;
+                }
+                if (!await _retry.WaitToResendAsync(fresh + 1, $"Payment {payout.PaymentId}: transaction {signed.Hash} can never be applied now ({dead!.ErrorCode}); a new one is signed", _log, cancel).ConfigureAwait(false))
+                {
+                    throw dead;
+                }
             }
         }
 
