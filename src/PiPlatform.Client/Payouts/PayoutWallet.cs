@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Security;
 using System.Threading;
 using PiPlatform.Stellar;
@@ -23,8 +24,14 @@ namespace PiPlatform.Payouts
         /// <summary>The wallet's public address (G...): what payments' from_address must be.</summary>
         public string AccountId { get; }
 
-        /// <summary>Held while a payout of this wallet reads the sequence number, signs and submits.</summary>
-        public SemaphoreSlim Turn { get; } = new SemaphoreSlim(1, 1);
+        /// <summary>
+        /// Held while a payout of this wallet reads the sequence number, signs and submits. One per wallet in the whole
+        /// process, not per connection: two runspaces (ForEach-Object -Parallel) or two connections paying from one wallet
+        /// take turns too. (Two processes cannot share it; a clash between them is resolved from the chain.)
+        /// </summary>
+        public SemaphoreSlim Turn => Turns.GetOrAdd(AccountId, _ => new SemaphoreSlim(1, 1));
+
+        private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
 
         /// <summary>Signs the transaction for the network of <paramref name="passphrase"/>.</summary>
         public SignedTransaction Sign(PayoutTransaction transaction, string passphrase)
@@ -56,8 +63,8 @@ namespace PiPlatform.Payouts
 
         public void Dispose()
         {
+            // The turn outlives the connection: another connection of this process may be paying from the wallet.
             _seed.Dispose();
-            Turn.Dispose();
         }
     }
 }

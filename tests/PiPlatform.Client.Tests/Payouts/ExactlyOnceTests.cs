@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using PiPlatform.Stellar;
 using Xunit;
@@ -124,19 +125,54 @@ namespace PiPlatform.Client.Tests.Payouts
         }
 
         [Fact]
-        public async Task Two_programs_paying_from_one_wallet_at_once_each_pay_every_payment_once()
+        public async Task Two_connections_of_one_process_paying_from_one_wallet_take_turns_and_never_clash()
         {
-            // Two clients are two programs: they share no lock, so they do race for sequence numbers on the chain.
-            using PiClient first = Payout.NewClient(_sandbox, retry: new RetryPolicy(10, TimeSpan.FromMilliseconds(5)));
-            using PiClient second = Payout.NewClient(_sandbox, retry: new RetryPolicy(10, TimeSpan.FromMilliseconds(5)));
+            using PiClient first = Payout.NewClient(_sandbox);
+            using PiClient second = Payout.NewClient(_sandbox);
             Payment[] created = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Payout.CreateAsync(first, 0.0000001m)));
             int submits = await Payout.SubmitsAsync(_sandbox);
 
             Payment[] paid = await Task.WhenAll(created.Select((p, i) => (i % 2 == 0 ? first : second).SubmitPaymentAsync(p.Identifier)));
 
             foreach (Payment p in paid) await AssertPaidOnceAsync(p);
-            // They did clash: some envelopes lost their sequence number to the other program's and were signed anew.
-            Assert.True(await Payout.SubmitsAsync(_sandbox) > submits + 40, "the two clients never raced for a sequence number");
+            Assert.Equal(submits + 40, await Payout.SubmitsAsync(_sandbox));
+        }
+
+        [Fact]
+        public async Task Another_program_paying_from_the_same_wallet_at_once_makes_no_payout_pay_twice()
+        {
+            using PiClient client = Payout.NewClient(_sandbox, retry: new RetryPolicy(10, TimeSpan.FromMilliseconds(5)));
+            Payment[] created = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Payout.CreateAsync(client, 0.0000001m)));
+            int submits = await Payout.SubmitsAsync(_sandbox);
+            using var stop = new CancellationTokenSource();
+            Task<int> other = OtherProgramAsync(created[0].ToAddress!, created[0].Network!, stop.Token);
+
+            Payment[] paid = await Task.WhenAll(created.Select(p => client.SubmitPaymentAsync(p.Identifier)));
+            stop.Cancel();
+            int otherSubmits = await other;
+
+            foreach (Payment p in paid) await AssertPaidOnceAsync(p);
+            // They did clash: some of ours lost their sequence number to the other program's and were signed anew.
+            Assert.True(await Payout.SubmitsAsync(_sandbox) - otherSubmits > submits + 20, "the client never raced the other program for a sequence number");
+        }
+
+        // Another program with the same wallet: it reads the sequence number and submits one of its own payments every few
+        // milliseconds (a busy program, not a flood that would starve any client), until told to stop. Returns how many.
+        private async Task<int> OtherProgramAsync(string destination, string network, CancellationToken stop)
+        {
+            int sent = 0;
+            using StellarWallet wallet = StellarWallet.FromSecretSeed(SandboxFixture.Secure(PiSandboxDefaults.WalletSeed));
+            while (!stop.IsCancellationRequested)
+            {
+                long sequence = await Payout.WalletSequenceAsync(_sandbox);
+                ulong until = (ulong)DateTimeOffset.UtcNow.AddMinutes(3).ToUnixTimeSeconds();
+                SignedTransaction signed = new PayoutTransaction(PiSandboxDefaults.WalletAddress, sequence + 1, 100_000, 0, until, "another program", destination, 1).Sign(wallet, network);
+                var form = new System.Net.Http.FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("tx", signed.EnvelopeXdr) });
+                await _sandbox.Http.PostAsync("transactions", form);
+                sent++;
+                await Task.Delay(5, CancellationToken.None);
+            }
+            return sent;
         }
 
         [Fact]
