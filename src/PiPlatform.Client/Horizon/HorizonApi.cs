@@ -43,8 +43,8 @@ namespace PiPlatform.Horizon
                 Path = "/" + request.Path,
                 StatusCode = answer.Status,
                 Code = CodeOf(type, transaction, operation, answer.Status),
-                ResultCodes = _text.Clean(transaction == null ? null : operation == null ? transaction : $"{transaction}, {operation}", request, 200),
-                ApiMessage = _text.Clean(detail, request, 500),
+                ResultCodes = _text.Clean(transaction == null ? null : operation == null ? transaction : $"{transaction}, {operation}", request, ErrorReader.SnippetLength),
+                ApiMessage = _text.Clean(detail, request, ErrorReader.MessageLength),
                 RetryAfter = answer.RetryAfter,
                 ContentType = answer.ContentType,
             };

@@ -13,8 +13,8 @@ namespace PiPlatform.Http
     /// </summary>
     internal sealed class ErrorReader
     {
-        private const int SnippetLength = 200;
-        private const int MessageLength = 500;
+        internal const int SnippetLength = 200;
+        internal const int MessageLength = 500;
         private readonly SecureString? _apiKey;
 
         public ErrorReader(SecureString? apiKey) => _apiKey = apiKey;

@@ -21,6 +21,9 @@ namespace PiPlatform.Http
 
         public override string Name => "Pi";
 
+        // Pi's lines stay as they always were: "GET /v2/payments/abc -> 200".
+        public override string LogPrefix => "";
+
         public override Uri Root { get; }
 
         /// <summary>The key masked for display: asterisks and at most its last four characters.</summary>

@@ -31,8 +31,7 @@ namespace PiPlatform.Http
             _api = api;
             _options = options;
             BaseUri = api.Root;
-            // Pi's lines stay as they always were ("GET /v2/payments/abc -> 200"); the other API names itself.
-            _logPrefix = api is PiApi ? "" : api.Name + " ";
+            _logPrefix = api.LogPrefix;
             _gate = new RequestGate(options.MaxRequestsPerSecond);
             // Redirects are not followed: the API does not redirect, and following one could carry the key elsewhere.
             var handler = new HttpClientHandler

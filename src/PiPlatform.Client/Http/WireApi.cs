@@ -13,6 +13,9 @@ namespace PiPlatform.Http
         /// <summary>The name log lines and errors use for it: "Pi" or "Horizon".</summary>
         public abstract string Name { get; }
 
+        /// <summary>What starts this API's log lines and error texts before the method: "Horizon " (Pi's need none).</summary>
+        public virtual string LogPrefix => Name + " ";
+
         /// <summary>The root request paths are added to, ending in '/'.</summary>
         public abstract Uri Root { get; }
 

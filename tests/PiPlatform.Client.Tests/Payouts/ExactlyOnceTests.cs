@@ -156,19 +156,14 @@ namespace PiPlatform.Client.Tests.Payouts
             Assert.True(await Payout.SubmitsAsync(_sandbox) - otherSubmits > submits + 20, "the client never raced the other program for a sequence number");
         }
 
-        // Another program with the same wallet: it reads the sequence number and submits one of its own payments every few
-        // milliseconds (a busy program, not a flood that would starve any client), until told to stop. Returns how many.
+        // Another program with the same wallet: it submits one of its own payments every few milliseconds (a busy program,
+        // not a flood that would starve any client), until told to stop. Returns how many it submitted.
         private async Task<int> OtherProgramAsync(string destination, string network, CancellationToken stop)
         {
             int sent = 0;
-            using StellarWallet wallet = StellarWallet.FromSecretSeed(SandboxFixture.Secure(PiSandboxDefaults.WalletSeed));
             while (!stop.IsCancellationRequested)
             {
-                long sequence = await Payout.WalletSequenceAsync(_sandbox);
-                ulong until = (ulong)DateTimeOffset.UtcNow.AddMinutes(3).ToUnixTimeSeconds();
-                SignedTransaction signed = new PayoutTransaction(PiSandboxDefaults.WalletAddress, sequence + 1, 100_000, 0, until, "another program", destination, 1).Sign(wallet, network);
-                var form = new System.Net.Http.FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("tx", signed.EnvelopeXdr) });
-                await _sandbox.Http.PostAsync("transactions", form);
+                await SignAndSubmitAsync("another program", destination, 1, network);
                 sent++;
                 await Task.Delay(5, CancellationToken.None);
             }
@@ -181,7 +176,7 @@ namespace PiPlatform.Client.Tests.Payouts
             using PiClient client = Payout.NewClient(_sandbox);
             Payment created = await Payout.CreateAsync(client, 2m);
             // Another program paid the right user the wrong amount under this payment's memo.
-            await OutOfBandAsync(created, 1_0000000L);
+            (await SignAndSubmitAsync(created.Identifier, created.ToAddress!, 1_0000000L, created.Network!)).EnsureSuccessStatusCode();
             long sequence = await Payout.WalletSequenceAsync(_sandbox);
 
             PiException refused = await Assert.ThrowsAnyAsync<PiException>(() => client.SubmitPaymentAsync(created.Identifier));
@@ -191,16 +186,16 @@ namespace PiPlatform.Client.Tests.Payouts
             Assert.Equal(sequence, await Payout.WalletSequenceAsync(_sandbox));
         }
 
-        // Signs and submits a payment transaction with the sandbox wallet, as another program would.
-        private async Task OutOfBandAsync(Payment payment, long stroops)
+        // Signs a payment with the sandbox wallet at its next sequence number and submits it, as another program would;
+        // the answer is not this test's business (a race may refuse it).
+        private async Task<System.Net.Http.HttpResponseMessage> SignAndSubmitAsync(string memo, string destination, long stroops, string network)
         {
             long sequence = await Payout.WalletSequenceAsync(_sandbox);
             ulong until = (ulong)DateTimeOffset.UtcNow.AddMinutes(3).ToUnixTimeSeconds();
-            var tx = new PayoutTransaction(PiSandboxDefaults.WalletAddress, sequence + 1, 100_000, 0, until, payment.Identifier, payment.ToAddress!, stroops);
+            var tx = new PayoutTransaction(PiSandboxDefaults.WalletAddress, sequence + 1, 100_000, 0, until, memo, destination, stroops);
             using StellarWallet wallet = StellarWallet.FromSecretSeed(SandboxFixture.Secure(PiSandboxDefaults.WalletSeed));
-            SignedTransaction signed = tx.Sign(wallet, payment.Network!);
-            var form = new System.Net.Http.FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("tx", signed.EnvelopeXdr) });
-            (await _sandbox.Http.PostAsync("transactions", form)).EnsureSuccessStatusCode();
+            var form = new System.Net.Http.FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("tx", tx.Sign(wallet, network).EnvelopeXdr) });
+            return await _sandbox.Http.PostAsync("transactions", form);
         }
     }
 }
