@@ -62,9 +62,7 @@ namespace PiPlatform
         /// <summary>An input of Get-PiMe that holds no usable token, named by its position: the token itself is a secret.</summary>
         public static ErrorRecord UnusableAccessToken(int number, string reason)
         {
-            PiErrorInfo info = PiErrorCatalog.Find("invalid_access_token")!;
-            var error = new PiException(info.Code, info.Kind, PiException.WithNextStep($"Access token #{number} cannot be used: {reason}.", info.RecommendedAction), info.RecommendedAction);
-            return FromException(error, AccessTokenName(number));
+            return FromException(PiException.Input("invalid_access_token", $"Access token #{number} cannot be used: {reason}."), AccessTokenName(number));
         }
 
         /// <summary>How errors and log lines name Get-PiMe's n-th token.</summary>
@@ -88,9 +86,8 @@ namespace PiPlatform
         // the message says the next step itself, not only ErrorDetails.RecommendedAction.
         private static ErrorRecord Local(string code, ErrorCategory category, string detail, object? target)
         {
-            PiErrorInfo info = PiErrorCatalog.Find(code) ?? throw new ArgumentException($"'{code}' is not in the error catalog.", nameof(code));
-            var error = new PiException(code, info.Kind, PiException.WithNextStep(detail, info.RecommendedAction), info.RecommendedAction);
-            return Create(error, code, category, target, info.RecommendedAction);
+            PiException error = PiException.Input(code, detail);
+            return Create(error, code, category, target, error.RecommendedAction);
         }
 
         private static ErrorRecord Create(Exception error, string id, ErrorCategory category, object? target, string? action)

@@ -27,17 +27,16 @@ namespace PiPlatform
         public string? RecommendedAction { get; }
 
         /// <summary>
-        /// One of the module's own errors (a refused input, a check before sending): the message is what happened, then
-        /// the catalog's next step, so that the message alone tells the user what to do.
+        /// One of the module's own errors, by its catalog code (a refused input, a check before sending, a cmdlet's own
+        /// refusal): kind and next step from the catalog, and a message that is what happened, then that next step, so
+        /// that the message alone tells the user what to do.
         /// </summary>
-        internal static PiException Input(string code, string detail)
+        /// <exception cref="ArgumentException"><paramref name="code"/> is not in the catalog.</exception>
+        public static PiException Input(string code, string detail)
         {
-            PiErrorInfo info = PiErrorCatalog.Get(code);
-            return new PiException(code, info.Kind, WithNextStep(detail, info.RecommendedAction), info.RecommendedAction);
+            PiErrorInfo info = PiErrorCatalog.Find(code) ?? throw new ArgumentException($"'{code}' is not in the error catalog.", nameof(code));
+            return new PiException(code, info.Kind, detail.TrimEnd() + " " + info.RecommendedAction, info.RecommendedAction);
         }
-
-        /// <summary>A message and its next step, as the module's own errors say them.</summary>
-        public static string WithNextStep(string detail, string nextStep) => detail.TrimEnd() + " " + nextStep;
 
         /// <summary>
         /// An outcome nobody can know (<c>payment_state_unknown</c>, <c>notification_delivery_unknown</c>): the kind of
